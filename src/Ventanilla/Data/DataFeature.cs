@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ventanilla.Data;
+
+public static class DataFeature
+{
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider.ToUpperInvariant())
+        {
+            case "SQLITE":
+                var sqlite = SqliteConnection(options.ConnectionString);
+                builder.Services.AddDbContextPool<VentanillaDbContext, SqliteVentanillaDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+            case "POSTGRES" or "POSTGRESQL":
+                builder.Services.AddDbContextPool<VentanillaDbContext, PostgresVentanillaDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider is '{options.Provider}', which Ventanilla does not know. Use Sqlite or Postgres.");
+        }
+
+        builder.Services.AddSingleton<FolioAllocator>();
+        return builder;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(new SqlitePragmas());
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    /// <summary>Applies the migrations of whichever database is configured, creating it if needed.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        await db.Database.MigrateAsync();
+    }
+
+    private static string SqliteConnection(string connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        // Writers queue on SQLite's single write lock; give them time rather than failing.
+        if (csb.DefaultTimeout < 30)
+        {
+            csb.DefaultTimeout = 30;
+        }
+
+        return csb.ToString();
+    }
+}

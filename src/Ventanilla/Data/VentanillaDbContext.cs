@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Channels;
+using Ventanilla.Staff;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Data;
+
+/// <summary>
+/// The one model, whatever the database. Each provider has a subclass only so that it can keep
+/// its own migration set.
+/// </summary>
+public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
+
+    /// <summary>Which search SQL this database speaks.</summary>
+    public abstract DatabaseKind Kind { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VentanillaDbContext).Assembly);
+        // Identity names its tables in its own style; ours are snake_case like the rest.
+        builder.Entity<StaffUser>().ToTable("staff_users");
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("staff_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("staff_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("staff_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("staff_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<TicketKind>().HaveConversion<WireEnumConverter<TicketKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ContactChannel>().HaveConversion<WireEnumConverter<ContactChannel>>().HaveMaxLength(32);
+        configurationBuilder.Properties<TicketStatus>().HaveConversion<WireEnumConverter<TicketStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<TicketPriority>().HaveConversion<WireEnumConverter<TicketPriority>>().HaveMaxLength(32);
+        configurationBuilder.Properties<SubscriberConfirmation>().HaveConversion<WireEnumConverter<SubscriberConfirmation>>().HaveMaxLength(32);
+        configurationBuilder.Properties<TimelineEntryType>().HaveConversion<WireEnumConverter<TimelineEntryType>>().HaveMaxLength(32);
+        configurationBuilder.Properties<OutboxKind>().HaveConversion<WireEnumConverter<OutboxKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<OutboxState>().HaveConversion<WireEnumConverter<OutboxState>>().HaveMaxLength(32);
+    }
+}
+
+public enum DatabaseKind { Sqlite, Postgres }
+
+public sealed class SqliteVentanillaDbContext(DbContextOptions<SqliteVentanillaDbContext> options) : VentanillaDbContext(options)
+{
+    public override DatabaseKind Kind => DatabaseKind.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite keeps no time zone: everything stored is UTC, so say so when reading it back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class PostgresVentanillaDbContext(DbContextOptions<PostgresVentanillaDbContext> options) : VentanillaDbContext(options)
+{
+    public override DatabaseKind Kind => DatabaseKind.Postgres;
+}

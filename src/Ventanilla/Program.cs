@@ -1,0 +1,29 @@
+using Ventanilla.Data;
+using Ventanilla.Provider;
+using Ventanilla.Staff;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
+using Ventanilla.Web;
+
+// Settings ship beside the binaries; data paths stay relative to where the service is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+builder.AddApiPlatform();
+builder.AddProviderProfile();
+builder.AddData();
+builder.AddStaff();
+
+var app = builder.Build();
+
+app.UseApiPlatform();
+
+await app.MigrateDatabaseAsync();
+await app.BootstrapStaffAsync();
+
+app.MapApiPlatform();
+app.MapTickets();
+app.MapSubscribers();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,37 @@
+namespace Ventanilla.Staff;
+
+/// <summary>The staff roles of the provider's procedure, and what each may do.</summary>
+public static class Roles
+{
+    public const string Agent = "agent";
+    public const string TechnicalLead = "technical_lead";
+    public const string Technician = "technician";
+    public const string Area = "area";
+    public const string Supervisor = "supervisor";
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Agent, TechnicalLead, Technician, Area, Supervisor, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>Authorization policies, named for the right they grant.</summary>
+public static class Rights
+{
+    public const string ReadTickets = "tickets.read";
+    public const string WorkTickets = "tickets.work";
+    public const string ResolveTickets = "tickets.resolve";
+    public const string AssignTickets = "tickets.assign";
+    public const string ReadSubscribers = "subscribers.read";
+    public const string EditSubscribers = "subscribers.edit";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [ReadTickets] = Roles.All,
+        [WorkTickets] = Roles.All,
+        [ResolveTickets] = [Roles.TechnicalLead, Roles.Technician, Roles.Area, Roles.Supervisor, Roles.Admin],
+        [AssignTickets] = [Roles.Agent, Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
+        [ReadSubscribers] = Roles.All,
+        [EditSubscribers] = [Roles.Agent, Roles.Supervisor, Roles.Admin],
+    };
+}

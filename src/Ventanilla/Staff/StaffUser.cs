@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Ventanilla.Staff;
+
+/// <summary>A person on the provider's staff who signs in to the console.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public int? AreaId { get; set; }
+}
+
+/// <summary>A staff member as other features see one: who, by name.</summary>
+public sealed record StaffMember(string Id, string Name);
+
+/// <summary>A part of the provider that owns tickets: customer service, technical, billing…</summary>
+public sealed class Area
+{
+    private Area()
+    {
+    }
+
+    public Area(string code, string name)
+    {
+        Code = code;
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+}

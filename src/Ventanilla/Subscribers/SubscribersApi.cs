@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+using Ventanilla.Staff;
+using Ventanilla.Web;
+
+namespace Ventanilla.Subscribers;
+
+public static class SubscribersApi
+{
+    public static RouteGroupBuilder MapSubscribers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/subscribers").WithTags("Subscribers").RequireAuthorization(Rights.ReadSubscribers);
+        group.MapPost("/", CreateSubscriber).RequireAuthorization(Rights.EditSubscribers);
+        group.MapGet("/", SearchSubscribers);
+        group.MapGet("/{id:long}", GetSubscriber);
+        group.MapPut("/{id:long}", UpdateSubscriber).RequireAuthorization(Rights.EditSubscribers);
+        return group;
+    }
+
+    public static async Task<Results<Created<SubscriberResponse>, ValidationProblem, ProblemHttpResult>> CreateSubscriber(
+        SubscriberRequest request, VentanillaDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (SubscriberValidation.Check(request, errors) is not { } details)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (await AccountTaken(db, details.AccountNumber, null, ct))
+        {
+            return AccountConflict(details.AccountNumber!);
+        }
+
+        var subscriber = Subscriber.Create(details, clock.GetUtcNow().UtcDateTime);
+        db.Subscribers.Add(subscriber);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/subscribers/{subscriber.Id}", SubscriberResponse.From(subscriber));
+    }
+
+    public static async Task<Results<Ok<SubscriberResponse>, ProblemHttpResult>> GetSubscriber(
+        long id, VentanillaDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subscriber is null)
+        {
+            return Problems.NotFound($"No existe el suscriptor {id}.");
+        }
+
+        http.Response.Headers.ETag = Versions.ETag(subscriber.Version);
+        return TypedResults.Ok(SubscriberResponse.From(subscriber));
+    }
+
+    public static async Task<Results<Ok<SubscriberResponse>, ValidationProblem, ProblemHttpResult>> UpdateSubscriber(
+        long id, SubscriberRequest request, VentanillaDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (SubscriberValidation.Check(request, errors) is not { } details)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var subscriber = await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subscriber is null)
+        {
+            return Problems.NotFound($"No existe el suscriptor {id}.");
+        }
+
+        if (Versions.IsStale(http.Request, subscriber.Version))
+        {
+            return Problems.StaleUpdate();
+        }
+
+        if (await AccountTaken(db, details.AccountNumber, id, ct))
+        {
+            return AccountConflict(details.AccountNumber!);
+        }
+
+        subscriber.Update(details, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.StaleUpdate();
+        }
+
+        http.Response.Headers.ETag = Versions.ETag(subscriber.Version);
+        return TypedResults.Ok(SubscriberResponse.From(subscriber));
+    }
+
+    /// <summary>Finds subscribers by contract number, phone, email or a piece of the name.</summary>
+    public static async Task<Results<Ok<SubscriberPage>, ValidationProblem>> SearchSubscribers(
+        VentanillaDbContext db, CancellationToken ct, string? q = null, int page = 1, int pageSize = 25)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["page"] = ["La página empieza en 1 y su tamaño va de 1 a 100."],
+            });
+        }
+
+        var subscribers = db.Subscribers.AsNoTracking();
+        if (Text.Clean(q) is { } query)
+        {
+            var account = query.ToUpperInvariant();
+            var phone = MexicanPhones.Normalize(query);
+            var email = EmailAddresses.Normalize(query);
+            var name = Text.Fold(query);
+            subscribers = subscribers.Where(s => s.AccountNumber == account
+                || (phone != null && s.Phones.Any(p => p.Number == phone))
+                || (email != null && s.Emails.Any(e => e.Address == email))
+                || s.SearchName.Contains(name));
+        }
+
+        var rows = await subscribers.OrderBy(s => s.FullName).ThenBy(s => s.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
+        return TypedResults.Ok(new SubscriberPage(
+            rows.Take(pageSize).Select(SubscriberResponse.From).ToArray(), page, pageSize, rows.Count > pageSize));
+    }
+
+    private static Task<bool> AccountTaken(VentanillaDbContext db, string? account, long? except, CancellationToken ct) =>
+        account is null ? Task.FromResult(false) : db.Subscribers.AnyAsync(s => s.AccountNumber == account && s.Id != except, ct);
+
+    private static ProblemHttpResult AccountConflict(string account) =>
+        Problems.Conflict($"Ya existe un suscriptor con el contrato «{account}».", "Búscalo y actualízalo en lugar de crear otro.");
+}

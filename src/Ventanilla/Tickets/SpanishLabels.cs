@@ -1,0 +1,42 @@
+namespace Ventanilla.Tickets;
+
+/// <summary>How the procedure's words read to a Mexican subscriber.</summary>
+public static class SpanishLabels
+{
+    public static string Of(TicketKind kind) => kind switch
+    {
+        TicketKind.Fault => "falla",
+        TicketKind.Query => "consulta",
+        TicketKind.Doubt => "duda",
+        TicketKind.Clarification => "aclaración",
+        TicketKind.Complaint => "queja",
+        TicketKind.Suggestion => "sugerencia",
+        TicketKind.Cancellation => "cancelación",
+        _ => "trámite",
+    };
+
+    public static string Of(ContactChannel channel) => channel switch
+    {
+        ContactChannel.Phone => "teléfono",
+        ContactChannel.Email => "correo electrónico",
+        ContactChannel.Web => "página web",
+        ContactChannel.Whatsapp => "WhatsApp",
+        ContactChannel.InPerson => "en persona",
+        _ => "integración",
+    };
+
+    public static string Of(TicketStatus status) => status switch
+    {
+        TicketStatus.Registered => "registrado",
+        TicketStatus.InProgress => "en atención",
+        TicketStatus.Diagnosing => "en diagnóstico",
+        TicketStatus.VisitScheduled => "visita programada",
+        TicketStatus.WaitingOnSubscriber => "esperando tu respuesta",
+        TicketStatus.Routed => "turnado al área responsable",
+        TicketStatus.Resolved => "resuelto",
+        TicketStatus.Notified => "te avisamos la solución",
+        TicketStatus.Closed => "cerrado",
+        TicketStatus.Reopened => "reabierto",
+        _ => "cancelado",
+    };
+}

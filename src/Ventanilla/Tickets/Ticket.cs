@@ -1,0 +1,114 @@
+using Ventanilla.Staff;
+using Ventanilla.Subscribers;
+
+namespace Ventanilla.Tickets;
+
+/// <summary>One procedure filed by a subscriber, from intake to a confirmed closure.</summary>
+public sealed partial class Ticket
+{
+    private readonly List<TimelineEntry> timeline = [];
+
+    private Ticket()
+    {
+    }
+
+    public long Id { get; private set; }
+    public string Folio { get; private set; } = "";
+    public TicketKind Kind { get; private set; }
+    public ContactChannel Channel { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string? ServiceAddress { get; private set; }
+    public TicketStatus Status { get; private set; }
+    public TicketPriority Priority { get; private set; }
+
+    public long? SubscriberId { get; private set; }
+    public Subscriber? Subscriber { get; private set; }
+
+    /// <summary>How to reach whoever reported it, even before they are known as a subscriber.</summary>
+    public ContactInfo Contact { get; private set; } = new(null, null, null);
+
+    public int? AreaId { get; private set; }
+    public Area? Area { get; private set; }
+    public string? CustomerServiceOwnerId { get; private set; }
+    public string? TechnicalLeadId { get; private set; }
+
+    /// <summary>When the subscriber reported it: deadlines and compensation count from here.</summary>
+    public DateTime ReportedAt { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime LastActivityAt { get; private set; }
+    public DateTime? ServiceRestoredAt { get; private set; }
+
+    public TechnicalResolution? Resolution { get; private set; }
+    public DateTime? NotifiedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public SubscriberConfirmation? Confirmation { get; private set; }
+    public DateTime? ConfirmationAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+    public string? DuplicateOfFolio { get; private set; }
+
+    /// <summary>Everything the search box looks through, kept in one column for the index.</summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>Message bodies seen so far, kept so the search text can be rebuilt without the timeline.</summary>
+    public string ConversationText { get; private set; } = "";
+
+    /// <summary>Bumped on every change that another person could overwrite.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => timeline;
+
+    public static Ticket Register(Folio folio, NewTicket report, Subscriber? subscriber, Actor actor, DateTime now)
+    {
+        var ticket = new Ticket
+        {
+            Id = folio.TicketId,
+            Folio = folio.ToString(),
+            Kind = report.Kind,
+            Channel = report.Channel,
+            Subject = report.Subject,
+            Description = report.Description,
+            ServiceAddress = report.ServiceAddress,
+            Status = TicketStatus.Registered,
+            Priority = report.Priority,
+            Contact = report.Contact,
+            ReportedAt = report.ReportedAt ?? now,
+            CreatedAt = now,
+            LastActivityAt = now,
+            Version = 1,
+        };
+        if (subscriber is not null)
+        {
+            ticket.Subscriber = subscriber;
+            ticket.SubscriberId = subscriber.Id == 0 ? null : subscriber.Id;
+        }
+
+        ticket.timeline.Add(new TimelineEntry(TimelineEntryType.Created, actor, now, report.Description, report.Channel));
+        ticket.RefreshSearchText();
+        return ticket;
+    }
+}
+
+/// <summary>What intake knows about a new report, already validated.</summary>
+public sealed record NewTicket(
+    TicketKind Kind,
+    ContactChannel Channel,
+    string Subject,
+    string Description,
+    string? ServiceAddress,
+    ContactInfo Contact,
+    TicketPriority Priority = TicketPriority.Normal,
+    DateTime? ReportedAt = null);
+
+/// <summary>A name and a way to reach the person who reported, as given at intake.</summary>
+public sealed record ContactInfo(string? Name, string? Phone, string? Email, string? AccountNumber = null);
+
+/// <summary>What the technical lead (or the owning area) found and did.</summary>
+public sealed record TechnicalResolution(
+    string Cause,
+    string Correction,
+    bool Upheld,
+    string ResolvedById,
+    string ResolvedByName,
+    DateTime ResolvedAt);

@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+using Ventanilla.Staff;
+using Ventanilla.Web;
+
+namespace Ventanilla.Tickets;
+
+/// <summary>The changes people make to a ticket after intake, each written on its timeline.</summary>
+public static class TicketChangesApi
+{
+    public static void MapTicketChanges(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{folio}/notes", AddNote).RequireAuthorization(Rights.WorkTickets);
+        group.MapPost("/{folio}/status", ChangeStatus).RequireAuthorization(Rights.WorkTickets);
+        group.MapPost("/{folio}/resolution", RecordResolution).RequireAuthorization(Rights.ResolveTickets);
+        group.MapPost("/{folio}/assignment", TicketOwnershipApi.Assign).RequireAuthorization(Rights.AssignTickets);
+        group.MapPost("/{folio}/subscriber", TicketOwnershipApi.LinkSubscriber).RequireAuthorization(Rights.WorkTickets);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> AddNote(
+        string folio, NoteRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var text = errors.Text("text", request.Text, TicketLimits.Note, required: true);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (await Load(db, folio, ct) is not { } ticket)
+        {
+            return Problems.NotFound($"No existe el folio «{folio}».");
+        }
+
+        ticket.AddNote(text!, Actors.From(user), clock.GetUtcNow().UtcDateTime);
+        return await Saved(db, ticket, http, ct);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> ChangeStatus(
+        string folio, StatusRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var to = errors.Enum<TicketStatus>("status", request.Status);
+        var reason = errors.Text("reason", request.Reason, 1000);
+        var confirmation = errors.Enum<SubscriberConfirmation>("confirmation", request.Confirmation, required: false);
+        if (confirmation == SubscriberConfirmation.NotFixed)
+        {
+            errors.Add("confirmation", "Si no quedó resuelto, reabre el folio (status reopened) en lugar de cerrarlo.");
+        }
+        Folio? duplicateOf = null;
+        if (Text.Clean(request.DuplicateOf) is { } rawDuplicate && !Folio.TryParse(rawDuplicate, out duplicateOf))
+        {
+            errors.Add("duplicateOf", $"«{rawDuplicate}» no es un folio.");
+        }
+
+        if (errors.Any || to is null)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (await Load(db, folio, ct) is not { } ticket)
+        {
+            return Problems.NotFound($"No existe el folio «{folio}».");
+        }
+
+        if (Versions.IsStale(http.Request, ticket.Version))
+        {
+            return Problems.StaleUpdate();
+        }
+
+        if (duplicateOf is { } survivor && !await CheckSurvivor(db, ticket, survivor.ToString(), errors, ct))
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var change = new StatusChange(to.Value, reason, duplicateOf?.ToString(), confirmation);
+        foreach (var field in ticket.FieldsRequiredFor(to.Value, change))
+        {
+            errors.Add(field, MissingFieldMessage(field, to.Value));
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (ticket.ChangeStatus(change, Actors.From(user), clock.GetUtcNow().UtcDateTime) is { } violation)
+        {
+            return Problems.From(violation);
+        }
+
+        return await Saved(db, ticket, http, ct);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> RecordResolution(
+        string folio, ResolutionRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var cause = errors.Text("cause", request.Cause, TicketLimits.ResolutionText, required: true);
+        var correction = errors.Text("correction", request.Correction, TicketLimits.ResolutionText, required: true);
+        if (request.Upheld is null)
+        {
+            errors.Add("upheld", "Indica si el reporte es procedente (true) o improcedente (false).");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (request.ServiceRestoredAt is { } restored && restored.ToUniversalTime() > now.AddMinutes(5))
+        {
+            errors.Add("serviceRestoredAt", "El servicio no puede restablecerse en el futuro.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (await Load(db, folio, ct) is not { } ticket)
+        {
+            return Problems.NotFound($"No existe el folio «{folio}».");
+        }
+
+        if (Versions.IsStale(http.Request, ticket.Version))
+        {
+            return Problems.StaleUpdate();
+        }
+
+        var violation = ticket.RecordResolution(cause!, correction!, request.Upheld!.Value,
+            request.ServiceRestoredAt?.ToUniversalTime(), Actors.From(user), now);
+        return violation is null ? await Saved(db, ticket, http, ct) : Problems.From(violation);
+    }
+
+    internal static async Task<Ticket?> Load(VentanillaDbContext db, string folio, CancellationToken ct)
+    {
+        if (!Folio.TryParse(folio, out var parsed))
+        {
+            return null;
+        }
+
+        var text = parsed.Value.ToString();
+        return await db.Tickets.Include(t => t.Area).Include(t => t.Subscriber).FirstOrDefaultAsync(t => t.Folio == text, ct);
+    }
+
+    /// <summary>Saves; a concurrent change in between makes the save fail with 409 instead of overwriting it.</summary>
+    internal static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> Saved(
+        VentanillaDbContext db, Ticket ticket, HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.StaleUpdate();
+        }
+
+        http.Response.Headers.ETag = Versions.ETag(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket, withTimeline: false));
+    }
+
+    private static async Task<bool> CheckSurvivor(VentanillaDbContext db, Ticket ticket, string survivor, FieldErrors errors, CancellationToken ct)
+    {
+        if (survivor == ticket.Folio)
+        {
+            errors.Add("duplicateOf", "Un folio no puede ser duplicado de sí mismo.");
+            return false;
+        }
+
+        var status = await db.Tickets.Where(t => t.Folio == survivor).Select(t => (TicketStatus?)t.Status).FirstOrDefaultAsync(ct);
+        if (status is null)
+        {
+            errors.Add("duplicateOf", $"No existe el folio «{survivor}».");
+        }
+        else if (status == TicketStatus.Cancelled)
+        {
+            errors.Add("duplicateOf", $"El folio «{survivor}» está cancelado; indica el que sigue vivo.");
+        }
+
+        return !errors.Any;
+    }
+
+    private static string MissingFieldMessage(string field, TicketStatus to) => (field, to) switch
+    {
+        ("reason", TicketStatus.Cancelled) => "Indica el motivo de la cancelación (p. ej. spam o duplicado).",
+        ("reason", TicketStatus.Resolved) => "Indica la respuesta que se dio al suscriptor.",
+        ("reason", TicketStatus.Reopened) => "Anota lo que dijo el suscriptor: por qué no quedó resuelto.",
+        ("confirmation", _) => "Indica si el suscriptor confirmó la reparación (confirmed) o no respondió (no_answer).",
+        _ => "Este campo es obligatorio.",
+    };
+}

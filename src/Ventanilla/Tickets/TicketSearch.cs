@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+
+namespace Ventanilla.Tickets;
+
+/// <summary>
+/// Full-text search over a ticket's search text (folio, names, contract, phones, emails, subject,
+/// description, messages), Spanish and accent-insensitive on both databases. The indexes live in
+/// each database's migrations: PostgreSQL full text with a GIN index, SQLite FTS5.
+/// </summary>
+public static class TicketSearch
+{
+    public static IQueryable<Ticket> Matching(VentanillaDbContext db, string query)
+    {
+        if (Folio.TryParse(query, out var folio))
+        {
+            var text = folio.Value.ToString();
+            return db.Tickets.Where(t => t.Folio == text);
+        }
+
+        return db.Kind switch
+        {
+            DatabaseKind.Postgres => db.Tickets.FromSql(
+                $"SELECT * FROM tickets WHERE search_vector @@ websearch_to_tsquery('ventanilla_es', {query})"),
+            _ => Fts5Expression(query) is { } expression
+                ? db.Tickets.FromSql(
+                    $"SELECT * FROM tickets WHERE id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH {expression})")
+                : db.Tickets.Where(_ => false),
+        };
+    }
+
+    /// <summary>Every word of the query, as a quoted prefix term: FTS5 has no Spanish stemmer.</summary>
+    internal static string? Fts5Expression(string query)
+    {
+        var terms = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in query + " ")
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                terms.Add($"\"{word}\"*");
+                word.Clear();
+            }
+        }
+
+        return terms.Count == 0 ? null : string.Join(' ', terms);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+using Ventanilla.Provider;
+using Ventanilla.Staff;
+using Ventanilla.Subscribers;
+using Ventanilla.Web;
+
+namespace Ventanilla.Tickets;
+
+public static class TicketsApi
+{
+    public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets").RequireAuthorization(Rights.ReadTickets);
+        group.MapPost("/", CreateTicket).RequireAuthorization(Rights.WorkTickets);
+        group.MapGet("/", ListTickets);
+        group.MapGet("/{folio}", GetTicket);
+        group.MapTicketChanges();
+        return group;
+    }
+
+    public static async Task<Results<Created<TicketResponse>, ValidationProblem>> CreateTicket(
+        CreateTicketRequest request, VentanillaDbContext db, FolioAllocator folios, ProviderOptions provider,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new FieldErrors();
+        if (TicketValidation.Check(request, now, errors) is not { } report)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var contact = report.Contact;
+        // Matching reads before the transaction, so the folio row stays locked only for the writes.
+        var subscriber = await SubscriberMatcher.FindAsync(db, contact.AccountNumber, contact.Phone, contact.Email, ct);
+        TicketValidation.CheckReachable(contact, subscriber, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var subject = report.Subject ?? SubjectFrom(report.Description);
+        var reportedAt = report.ReportedAt ?? now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var folio = await folios.NextAsync(db, reportedAt, ct);
+        var ticket = Ticket.Register(folio,
+            new NewTicket(report.Kind, report.Channel, subject, report.Description, report.Address, contact, report.Priority, reportedAt),
+            subscriber, Actors.From(user), now);
+        db.Tickets.Add(ticket);
+        db.Outbox.AddRange(Receipts.For(ticket, provider, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Folio}", TicketResponse.From(ticket, withTimeline: true));
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetTicket(
+        string folio, VentanillaDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!Folio.TryParse(folio, out var parsed))
+        {
+            return Problems.NotFound($"No existe el folio «{folio}».");
+        }
+
+        var text = parsed.Value.ToString();
+        var ticket = await db.Tickets.AsNoTracking().AsSplitQuery()
+            .Include(t => t.Area).Include(t => t.Subscriber).Include(t => t.Timeline)
+            .FirstOrDefaultAsync(t => t.Folio == text, ct);
+        if (ticket is null)
+        {
+            return Problems.NotFound($"No existe el folio «{text}».");
+        }
+
+        http.Response.Headers.ETag = Versions.ETag(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket, withTimeline: true));
+    }
+
+    public static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListTickets(
+        VentanillaDbContext db, CancellationToken ct,
+        string? status = null, string? kind = null, string? channel = null, string? area = null,
+        string? q = null, int page = 1, int pageSize = 25)
+    {
+        var errors = new FieldErrors();
+        var byStatus = errors.Enum<TicketStatus>("status", status, required: false);
+        var byKind = errors.Enum<TicketKind>("kind", kind, required: false);
+        var byChannel = errors.Enum<ContactChannel>("channel", channel, required: false);
+        if (page < 1)
+        {
+            errors.Add("page", "La página empieza en 1.");
+        }
+
+        if (pageSize is < 1 or > 100)
+        {
+            errors.Add("pageSize", "El tamaño de página va de 1 a 100.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var tickets = string.IsNullOrWhiteSpace(q) ? db.Tickets : TicketSearch.Matching(db, q.Trim());
+        if (byStatus is { } s)
+        {
+            tickets = tickets.Where(t => t.Status == s);
+        }
+
+        if (byKind is { } k)
+        {
+            tickets = tickets.Where(t => t.Kind == k);
+        }
+
+        if (byChannel is { } c)
+        {
+            tickets = tickets.Where(t => t.Channel == c);
+        }
+
+        if (!string.IsNullOrWhiteSpace(area))
+        {
+            var code = area.Trim();
+            tickets = tickets.Where(t => t.Area != null && t.Area.Code == code);
+        }
+
+        // Ids grow with the folio, so the key order is the order of filing, newest first.
+        var rows = await tickets.AsNoTracking().OrderByDescending(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1)
+            .Select(t => new TicketSummary(t.Folio, t.Kind, t.Channel, t.Status, t.Priority, t.Subject,
+                t.Subscriber != null ? t.Subscriber.FullName : t.Contact.Name,
+                t.Area != null ? t.Area.Code : null, t.ReportedAt, t.LastActivityAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new TicketPage(rows.Take(pageSize).ToArray(), page, pageSize, rows.Count > pageSize));
+    }
+
+    private static string SubjectFrom(string description)
+    {
+        var firstLine = description.Split('\n', 2)[0].Trim();
+        return firstLine.Length <= 80 ? firstLine : firstLine[..79] + "…";
+    }
+}

@@ -1,0 +1,37 @@
+namespace Ventanilla.Tickets;
+
+/// <summary>One line of a ticket's history. Entries are only ever added, never changed.</summary>
+public sealed class TimelineEntry
+{
+    private TimelineEntry()
+    {
+    }
+
+    internal TimelineEntry(TimelineEntryType type, Actor actor, DateTime at, string? body,
+        ContactChannel? channel = null, string? field = null, string? from = null, string? to = null)
+    {
+        Type = type;
+        ActorId = actor.Id;
+        ActorName = actor.Name;
+        At = at;
+        Body = body;
+        Channel = channel;
+        Field = field;
+        From = from;
+        To = to;
+    }
+
+    public long Id { get; private set; }
+    public long TicketId { get; private set; }
+    public DateTime At { get; private set; }
+    public TimelineEntryType Type { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public ContactChannel? Channel { get; private set; }
+    public string? Body { get; private set; }
+
+    /// <summary>For changes: what changed, and its value before and after.</summary>
+    public string? Field { get; private set; }
+    public string? From { get; private set; }
+    public string? To { get; private set; }
+}

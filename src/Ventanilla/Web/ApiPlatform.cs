@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Ventanilla.Web;
+
+/// <summary>What every endpoint shares: JSON, problem details, OpenAPI and the reference page.</summary>
+public static partial class ApiPlatform
+{
+    public static IHostApplicationBuilder AddApiPlatform(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        // Bad JSON must reach the exception handler, which answers it in Spanish as problem+json.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocument>());
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ventanilla");
+        foreach (var url in app.Urls)
+        {
+            LogReady(log, url, url.TrimEnd('/') + "/api", url.TrimEnd('/') + "/openapi/v1.json");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ventanilla está lista en {Url} · referencia de la API: {Reference} · OpenAPI: {Document}")]
+    private static partial void LogReady(ILogger logger, string url, string reference, string document);
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    public static WebApplication UseApiPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapApiPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api", o => o.WithTitle("Ventanilla API")).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/api")).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+}
