@@ -17,13 +17,22 @@ public static class MexicanPhones
 
         try
         {
-            var number = Util.Parse(raw, "MX");
+            var number = Util.Parse(WithoutMobilePrefix(raw), "MX");
             return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)
         {
             return null;
         }
+    }
+
+    // Until 2019 Mexican mobiles were dialled as +52 1 and ten digits; people (and WhatsApp ids)
+    // still write that 1, which today's numbering plan no longer has.
+    private static string WithoutMobilePrefix(string raw)
+    {
+        var digits = new string(raw.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length == 13 && digits.StartsWith("521", StringComparison.Ordinal)
+            && raw.TrimStart().StartsWith('+') ? "+52" + digits[3..] : raw;
     }
 
     /// <summary>The ways a person may type this number into a search box.</summary>

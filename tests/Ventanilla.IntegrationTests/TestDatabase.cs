@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Ventanilla.Data;
+
+namespace Ventanilla.IntegrationTests;
+
+/// <summary>A database of its own for one test, on SQLite or on the PostgreSQL server test.sh started.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private const string ServerVariable = "VENTANILLA_TEST_POSTGRES";
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static bool templateReady;
+
+    private TestDatabase(DatabaseKind kind, string connectionString, string? postgresName)
+    {
+        Kind = kind;
+        ConnectionString = connectionString;
+        PostgresName = postgresName;
+    }
+
+    public DatabaseKind Kind { get; }
+    public string ConnectionString { get; }
+    private string? PostgresName { get; }
+
+    public static Task<TestDatabase> CreateAsync(DatabaseKind kind) => kind switch
+    {
+        DatabaseKind.Sqlite => Task.FromResult(Sqlite()),
+        _ => PostgresAsync(),
+    };
+
+    private static TestDatabase Sqlite()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ventanilla-tests");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, $"{Guid.NewGuid():N}.db");
+        return new TestDatabase(DatabaseKind.Sqlite, $"Data Source={file}", null);
+    }
+
+    public static string PostgresServer => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException(
+            $"{ServerVariable} is not set. Run the tests through ./test.sh, which starts a throwaway PostgreSQL " +
+            $"and sets it, or point it at a server you own, e.g. {ServerVariable}=\"Host=127.0.0.1;Port=5432;Username=postgres\".");
+
+    private static async Task<TestDatabase> PostgresAsync()
+    {
+        var server = PostgresServer;
+        var name = $"vt_{Guid.NewGuid():N}";
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (!templateReady)
+            {
+                await BuildTemplateAsync(server);
+                templateReady = true;
+            }
+
+            // Copying a migrated template is far quicker than migrating each test's database.
+            await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE vt_template");
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+
+        return new TestDatabase(DatabaseKind.Postgres, With(server, name), name);
+    }
+
+    private static async Task BuildTemplateAsync(string server)
+    {
+        await ExecuteAsync(server, "DROP DATABASE IF EXISTS vt_template WITH (FORCE)");
+        await ExecuteAsync(server, "CREATE DATABASE vt_template");
+        var template = With(server, "vt_template");
+        var options = new DbContextOptionsBuilder<PostgresVentanillaDbContext>();
+        DataFeature.ConfigurePostgres(options, template);
+        await using (var db = new PostgresVentanillaDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private static string With(string server, string database) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(With(server, "postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (PostgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(PostgresServer, $"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)");
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = ConnectionString["Data Source=".Length..];
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Ventanilla.Data;
+using Ventanilla.Staff;
+
+namespace Ventanilla.IntegrationTests;
+
+/// <summary>The real service in memory, on a database of its own for the test's life.</summary>
+public sealed class VentanillaApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "vnt_test_admin_key_0123456789abcdef";
+
+    private bool ownsDatabase;
+
+    private VentanillaApp(TestDatabase database, bool ownsDatabase)
+    {
+        Database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
+
+    public static async Task<VentanillaApp> StartAsync(DatabaseKind kind)
+    {
+        var app = new VentanillaApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true);
+        _ = app.Server; // start now, so migrations and bootstrap run before the test acts
+        return app;
+    }
+
+    /// <summary>Stops this instance and starts a new process on the same database.</summary>
+    public async Task<VentanillaApp> RestartAsync()
+    {
+        ownsDatabase = false;
+        await base.DisposeAsync();
+        var app = new VentanillaApp(Database, ownsDatabase: true);
+        _ = app.Server;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Kind.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Bootstrap:ApiKey", AdminKey);
+        builder.UseSetting("Bootstrap:AdminPassword", "Admin-Password-123");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient Api(string key = AdminKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public async Task<string> CreateApiKeyAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var (key, secret) = ApiKey.Generate($"prueba {role}", role, DateTime.UtcNow);
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<VentanillaDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}
