@@ -12,6 +12,7 @@ builder.AddApiPlatform();
 builder.AddProviderProfile();
 builder.AddData();
 builder.AddStaff();
+builder.AddTickets();
 
 var app = builder.Build();
 

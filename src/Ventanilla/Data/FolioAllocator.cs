@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ventanilla.Provider;
@@ -12,29 +12,34 @@ namespace Ventanilla.Data;
 /// </summary>
 public sealed class FolioAllocator(ProviderOptions provider)
 {
-    // One statement on both databases: create the year's row or bump it, and read the new value.
+    // One statement on both databases: create the year's row or advance it, and read the new value.
     private const string NextSql =
-        "INSERT INTO folio_counters (year, last_value) VALUES (@year, 1) " +
-        "ON CONFLICT (year) DO UPDATE SET last_value = folio_counters.last_value + 1 RETURNING last_value";
+        "INSERT INTO folio_counters (year, last_value) VALUES (@year, @count) " +
+        "ON CONFLICT (year) DO UPDATE SET last_value = folio_counters.last_value + @count RETURNING last_value";
 
     /// <summary>The folio year is the provider's local year when the report was made.</summary>
     public int YearOf(DateTime reportedAtUtc) =>
         TimeZoneInfo.ConvertTimeFromUtc(reportedAtUtc, provider.Zone).Year;
 
-    public async Task<Folio> NextAsync(VentanillaDbContext db, DateTime reportedAtUtc, CancellationToken ct)
+    /// <summary>The next <paramref name="count"/> folios of a year, in order.</summary>
+    public async Task<IReadOnlyList<Folio>> NextAsync(VentanillaDbContext db, int year, int count, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A folio must be allocated inside the transaction that creates its ticket.");
-        var year = YearOf(reportedAtUtc);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
+            ?? throw new InvalidOperationException("Folios must be allocated inside the transaction that creates their tickets.");
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = NextSql;
+        AddParameter(command, "@year", year);
+        AddParameter(command, "@count", count);
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        return [.. Enumerable.Range(0, count).Select(i => new Folio(provider.FolioPrefix, year, last - count + 1 + i))];
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, int value)
+    {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "@year";
-        parameter.Value = year;
+        parameter.ParameterName = name;
+        parameter.Value = value;
         command.Parameters.Add(parameter);
-        var value = await command.ExecuteScalarAsync(ct);
-        return new Folio(provider.FolioPrefix, year, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

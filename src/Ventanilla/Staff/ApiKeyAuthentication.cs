@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 
@@ -13,6 +12,7 @@ internal sealed class ApiKeyAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     VentanillaDbContext db,
+    ApiKeyCache keys,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,10 +27,7 @@ internal sealed class ApiKeyAuthentication(
 
         var secret = header["Bearer ".Length..].Trim();
         var hash = ApiKey.HashOf(secret);
-        var key = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Role })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var key = await keys.FindAsync(db, hash, Context.RequestAborted);
         if (key is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");

@@ -8,6 +8,8 @@ public static class StaffFeature
 {
     public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         builder.Services.AddIdentityCore<StaffUser>(o =>
             {

@@ -3,25 +3,34 @@ using Ventanilla.Data;
 
 namespace Ventanilla.Subscribers;
 
+/// <summary>The known subscriber behind a report, and whether we can answer them.</summary>
+public sealed record SubscriberMatch(long Id, bool Reachable);
+
 public static class SubscriberMatcher
 {
-    /// <summary>The known subscriber behind a report: by contract number, then phone, then email.</summary>
-    public static async Task<Subscriber?> FindAsync(VentanillaDbContext db, string? accountNumber, string? phone, string? email, CancellationToken ct)
+    /// <summary>Matches by contract number, then phone, then email, in one query.</summary>
+    public static async Task<SubscriberMatch?> FindAsync(VentanillaDbContext db, string? accountNumber, string? phone, string? email, CancellationToken ct)
     {
-        if (accountNumber is not null
-            && await db.Subscribers.FirstOrDefaultAsync(s => s.AccountNumber == accountNumber, ct) is { } byAccount)
+        if (accountNumber is null && phone is null && email is null)
         {
-            return byAccount;
+            return null;
         }
 
-        if (phone is not null
-            && await db.Subscribers.OrderBy(s => s.Id).FirstOrDefaultAsync(s => s.Phones.Any(p => p.Number == phone), ct) is { } byPhone)
-        {
-            return byPhone;
-        }
-
-        return email is null
-            ? null
-            : await db.Subscribers.OrderBy(s => s.Id).FirstOrDefaultAsync(s => s.Emails.Any(e => e.Address == email), ct);
+        var candidates = await db.Subscribers.AsNoTracking()
+            .Where(s => (accountNumber != null && s.AccountNumber == accountNumber)
+                || (phone != null && s.Phones.Any(p => p.Number == phone))
+                || (email != null && s.Emails.Any(e => e.Address == email)))
+            .OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Id,
+                ByAccount = accountNumber != null && s.AccountNumber == accountNumber,
+                ByPhone = phone != null && s.Phones.Any(p => p.Number == phone),
+                Reachable = s.Phones.Any() || s.Emails.Any(),
+            })
+            .Take(20)
+            .ToListAsync(ct);
+        var best = candidates.OrderByDescending(c => c.ByAccount).ThenByDescending(c => c.ByPhone).ThenBy(c => c.Id).FirstOrDefault();
+        return best is null ? null : new SubscriberMatch(best.Id, best.Reachable);
     }
 }

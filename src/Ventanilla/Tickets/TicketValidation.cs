@@ -67,10 +67,10 @@ public static class TicketValidation
     }
 
     /// <summary>A report must leave us a name and a way to answer, from the request or the matched subscriber.</summary>
-    public static void CheckReachable(ContactInfo contact, Subscriber? subscriber, FieldErrors errors)
+    public static void CheckReachable(ContactInfo contact, SubscriberMatch? subscriber, FieldErrors errors)
     {
         var reachable = contact.Phone is not null || contact.Email is not null
-            || subscriber is { } s && (s.Phones.Count > 0 || s.Emails.Count > 0);
+            || subscriber is { Reachable: true };
         if (!reachable)
         {
             errors.Add("subscriber", "Indica un teléfono o un correo para responder al suscriptor.");

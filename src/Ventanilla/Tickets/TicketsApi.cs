@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
@@ -22,7 +21,7 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Created<TicketResponse>, ValidationProblem>> CreateTicket(
-        CreateTicketRequest request, VentanillaDbContext db, FolioAllocator folios, ProviderOptions provider,
+        CreateTicketRequest request, VentanillaDbContext db, TicketIntake intake,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,7 +32,6 @@ public static class TicketsApi
         }
 
         var contact = report.Contact;
-        // Matching reads before the transaction, so the folio row stays locked only for the writes.
         var subscriber = await SubscriberMatcher.FindAsync(db, contact.AccountNumber, contact.Phone, contact.Email, ct);
         TicketValidation.CheckReachable(contact, subscriber, errors);
         if (errors.Any)
@@ -42,16 +40,9 @@ public static class TicketsApi
         }
 
         var subject = report.Subject ?? SubjectFrom(report.Description);
-        var reportedAt = report.ReportedAt ?? now;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var folio = await folios.NextAsync(db, reportedAt, ct);
-        var ticket = Ticket.Register(folio,
-            new NewTicket(report.Kind, report.Channel, subject, report.Description, report.Address, contact, report.Priority, reportedAt),
-            subscriber, Actors.From(user), now);
-        db.Tickets.Add(ticket);
-        db.Outbox.AddRange(Receipts.For(ticket, provider, now));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var ticket = await intake.RegisterAsync(
+            new NewTicket(report.Kind, report.Channel, subject, report.Description, report.Address, contact, report.Priority, report.ReportedAt ?? now),
+            subscriber?.Id, Actors.From(user));
         return TypedResults.Created($"/api/v1/tickets/{ticket.Folio}", TicketResponse.From(ticket, withTimeline: true));
     }
 
