@@ -14,17 +14,20 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
 
     private bool ownsDatabase;
 
-    private VentanillaApp(TestDatabase database, bool ownsDatabase)
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    private VentanillaApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Database = database;
         this.ownsDatabase = ownsDatabase;
+        this.settings = settings ?? new Dictionary<string, string?>();
     }
 
     public TestDatabase Database { get; }
 
-    public static async Task<VentanillaApp> StartAsync(DatabaseKind kind)
+    public static async Task<VentanillaApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = new VentanillaApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true);
+        var app = new VentanillaApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings);
         _ = app.Server; // start now, so migrations and bootstrap run before the test acts
         return app;
     }
@@ -34,7 +37,7 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
     {
         ownsDatabase = false;
         await base.DisposeAsync();
-        var app = new VentanillaApp(Database, ownsDatabase: true);
+        var app = new VentanillaApp(Database, ownsDatabase: true, settings);
         _ = app.Server;
         return app;
     }
@@ -47,6 +50,10 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:ApiKey", AdminKey);
         builder.UseSetting("Bootstrap:AdminPassword", "Admin-Password-123");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient Api(string key = AdminKey)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ventanilla.Data;
 
@@ -12,11 +13,16 @@ public static class DataFeature
         switch (options.Provider.ToUpperInvariant())
         {
             case "SQLITE":
-                var sqlite = SqliteConnection(options.ConnectionString);
+                var sqlite = SqliteConnection(options.ConnectionString ?? DatabaseOptions.SqliteDefault);
                 builder.Services.AddDbContextPool<VentanillaDbContext, SqliteVentanillaDbContext>(o => ConfigureSqlite(o, sqlite));
                 break;
             case "POSTGRES" or "POSTGRESQL":
-                builder.Services.AddDbContextPool<VentanillaDbContext, PostgresVentanillaDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+                var postgres = string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? throw new InvalidOperationException(
+                        "Database:Provider is Postgres but Database:ConnectionString is empty. Give an Npgsql connection string, " +
+                        "e.g. Host=127.0.0.1;Port=5432;Database=ventanilla;Username=ventanilla;Password=...")
+                    : options.ConnectionString;
+                builder.Services.AddDbContextPool<VentanillaDbContext, PostgresVentanillaDbContext>(o => ConfigurePostgres(o, postgres));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -24,6 +30,7 @@ public static class DataFeature
         }
 
         builder.Services.AddSingleton<FolioAllocator>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
@@ -36,6 +43,8 @@ public static class DataFeature
     /// <summary>Applies the migrations of whichever database is configured, creating it if needed.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
+        // Settings are checked before the database is touched, so a typo changes nothing.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         await db.Database.MigrateAsync();

@@ -7,5 +7,8 @@ public sealed class DatabaseOptions
     /// <summary><c>Sqlite</c> (the embedded default) or <c>Postgres</c>.</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    public string ConnectionString { get; set; } = "Data Source=data/ventanilla.db";
+    /// <summary>Required for PostgreSQL; SQLite defaults to a file under data/.</summary>
+    public string? ConnectionString { get; set; }
+
+    public const string SqliteDefault = "Data Source=data/ventanilla.db";
 }

@@ -4,6 +4,7 @@ namespace Ventanilla.Staff;
 public sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";
+    public const int MinimumKeyLength = 20;
 
     public string AdminEmail { get; set; } = "admin@localhost";
 

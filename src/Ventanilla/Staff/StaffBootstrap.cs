@@ -42,11 +42,17 @@ public static partial class StaffBootstrap
 
         if (!string.IsNullOrWhiteSpace(options.ApiKey))
         {
+            if (options.ApiKey.Trim().Length < BootstrapOptions.MinimumKeyLength)
+            {
+                throw new InvalidOperationException(
+                    $"Bootstrap:ApiKey must be at least {BootstrapOptions.MinimumKeyLength} characters long: it is a password for automation.");
+            }
+
             var db = services.GetRequiredService<VentanillaDbContext>();
-            var hash = ApiKey.HashOf(options.ApiKey);
+            var hash = ApiKey.HashOf(options.ApiKey.Trim());
             if (!await db.ApiKeys.AnyAsync(k => k.Hash == hash))
             {
-                db.ApiKeys.Add(ApiKey.FromSecret(options.ApiKey, "Bootstrap", Roles.Admin, now));
+                db.ApiKeys.Add(ApiKey.FromSecret(options.ApiKey.Trim(), "Bootstrap", Roles.Admin, now));
                 await db.SaveChangesAsync();
             }
         }
@@ -66,6 +72,6 @@ public static partial class StaffBootstrap
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Primer administrador creado. Usuario: {Email}  Contraseña: {Password}  (se muestra solo esta vez; cámbiala al entrar)")]
+        Message = "Primer administrador creado. Usuario: {Email}  Contraseña: {Password}  (se muestra solo esta vez: guárdala en un lugar seguro)")]
     private static partial void LogGeneratedAdmin(ILogger logger, string email, string password);
 }

@@ -60,12 +60,12 @@ public static class Receipts
             text.AppendLine(Mexico, $"Correo: {string.Join(", ", provider.Emails)} (24 horas, 365 días)");
         }
 
-        if (provider.Web is not null)
+        if (!string.IsNullOrWhiteSpace(provider.Web))
         {
             text.AppendLine(Mexico, $"Web: {provider.Web} (24 horas, 365 días)");
         }
 
-        if (provider.WhatsApp is not null)
+        if (!string.IsNullOrWhiteSpace(provider.WhatsApp))
         {
             text.AppendLine(Mexico, $"WhatsApp: {provider.WhatsApp}");
         }

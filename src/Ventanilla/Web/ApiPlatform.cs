@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -41,6 +42,9 @@ public static partial class ApiPlatform
 
     public static WebApplication UseApiPlatform(this WebApplication app)
     {
+        // The reverse proxy on this machine tells us the client's address and scheme; by default
+        // only loopback proxies are believed.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
