@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Ticket creation through the API, next to each database's own ceiling measured in the same run.
-#   bench/run.sh [clients] [seconds]
+#   bench/run.sh [clients] [seconds] [warm-up seconds]
 # Starts a throwaway PostgreSQL (durable defaults: fsync and synchronous_commit on) and the
 # service on loopback ports, and stops both at the end. Prints the figures for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-32}
 SECONDS_EACH=${2:-20}
+WARMUP=${3:-10}   # the JIT settles in the first seconds; they are not counted
 KEY="vnt_bench_$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -49,13 +50,13 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 echo "==> Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$PG_BIN/postgres" --version)"
 echo "==> PostgreSQL, $CLIENTS clients, ${SECONDS_EACH}s each"
 start_app Postgres "Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=postgres;Maximum Pool Size=$((CLIENTS + 8))"
-$BENCH load --url "$APP_URL" --key "$KEY" --clients "$CLIENTS" --seconds "$SECONDS_EACH"
+$BENCH load --url "$APP_URL" --key "$KEY" --clients "$CLIENTS" --seconds "$SECONDS_EACH" --warmup "$WARMUP"
 stop_app
 pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -f bench/pg-ticket.sql -c "$CLIENTS" -j 2 -T "$SECONDS_EACH" -r bench 2>/dev/null \
   | awk '/^tps/ {printf "pgbench raw %s clients: %.0f tickets/s\n", '"$CLIENTS"', $3} /latency average/ {print "pgbench " $0}'
 
 echo "==> SQLite, $CLIENTS clients, ${SECONDS_EACH}s each"
 start_app Sqlite "Data Source=$WORK/bench.db"
-$BENCH load --url "$APP_URL" --key "$KEY" --clients "$CLIENTS" --seconds "$SECONDS_EACH"
+$BENCH load --url "$APP_URL" --key "$KEY" --clients "$CLIENTS" --seconds "$SECONDS_EACH" --warmup "$WARMUP"
 stop_app
-$BENCH sqlite-ceiling --file "$WORK/ceiling.db" --clients "$CLIENTS" --seconds "$SECONDS_EACH"
+$BENCH sqlite-ceiling --file "$WORK/ceiling.db" --clients "$CLIENTS" --seconds "$SECONDS_EACH" --warmup "$WARMUP"
