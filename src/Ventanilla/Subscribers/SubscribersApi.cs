@@ -94,12 +94,11 @@ public static class SubscribersApi
     public static async Task<Results<Ok<SubscriberPage>, ValidationProblem>> SearchSubscribers(
         VentanillaDbContext db, CancellationToken ct, string? q = null, int page = 1, int pageSize = 25)
     {
-        if (page < 1 || pageSize is < 1 or > 100)
+        var errors = new FieldErrors();
+        errors.Paging(page, pageSize);
+        if (errors.Any)
         {
-            return Problems.Invalid(new Dictionary<string, string[]>
-            {
-                ["page"] = ["La página empieza en 1 y su tamaño va de 1 a 100."],
-            });
+            return Problems.Invalid(errors.ToDictionary());
         }
 
         var subscribers = db.Subscribers.AsNoTracking();

@@ -106,10 +106,7 @@ public static class TicketChangesApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (request.ServiceRestoredAt is { } restored && restored.ToUniversalTime() > now.AddMinutes(5))
-        {
-            errors.Add("serviceRestoredAt", "El servicio no puede restablecerse en el futuro.");
-        }
+        var restoredAt = errors.PastMoment("serviceRestoredAt", request.ServiceRestoredAt, now);
 
         if (errors.Any)
         {
@@ -127,7 +124,7 @@ public static class TicketChangesApi
         }
 
         var violation = ticket.RecordResolution(cause!, correction!, request.Upheld!.Value,
-            request.ServiceRestoredAt?.ToUniversalTime(), Actors.From(user), now);
+            restoredAt, Actors.From(user), now);
         return violation is null ? await Saved(db, ticket, http, ct) : Problems.From(violation);
     }
 

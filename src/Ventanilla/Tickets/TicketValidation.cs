@@ -18,10 +18,7 @@ public static class TicketValidation
         var subject = errors.Text("subject", request.Subject, TicketLimits.Subject);
         var description = errors.Text("description", request.Description, TicketLimits.Description, required: true);
         var address = errors.Text("address", request.Address, 500);
-        if (request.ReportedAt is { } reported && reported.ToUniversalTime() > now.AddMinutes(5))
-        {
-            errors.Add("reportedAt", "La fecha del reporte no puede estar en el futuro.");
-        }
+        var reportedAt = errors.PastMoment("reportedAt", request.ReportedAt, now);
 
         var contact = CheckContact(request.Subscriber, errors);
         if (errors.Any || kind is null || channel is null || description is null)
@@ -29,8 +26,7 @@ public static class TicketValidation
             return null;
         }
 
-        return new ValidReport(kind.Value, channel.Value, subject, description, address, priority,
-            request.ReportedAt?.ToUniversalTime(), contact);
+        return new ValidReport(kind.Value, channel.Value, subject, description, address, priority, reportedAt, contact);
     }
 
     private static ContactInfo CheckContact(ContactRequest? request, FieldErrors errors)

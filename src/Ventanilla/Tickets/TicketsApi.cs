@@ -76,15 +76,7 @@ public static class TicketsApi
         var byStatus = errors.Enum<TicketStatus>("status", status, required: false);
         var byKind = errors.Enum<TicketKind>("kind", kind, required: false);
         var byChannel = errors.Enum<ContactChannel>("channel", channel, required: false);
-        if (page < 1)
-        {
-            errors.Add("page", "La página empieza en 1.");
-        }
-
-        if (pageSize is < 1 or > 100)
-        {
-            errors.Add("pageSize", "El tamaño de página va de 1 a 100.");
-        }
+        errors.Paging(page, pageSize);
 
         if (errors.Any)
         {

@@ -42,7 +42,7 @@ public sealed class FieldErrors
     /// <summary>Reads a text field: trimmed, null when empty, with a length limit.</summary>
     public string? Text(string field, string? text, int maxLength, bool required = false)
     {
-        var clean = Web.Text.Clean(text);
+        var clean = Web.Text.Clean(Web.Text.WithoutControlCharacters(text));
         if (clean is null)
         {
             if (required)
@@ -59,6 +59,45 @@ public sealed class FieldErrors
         }
 
         return clean;
+    }
+
+    /// <summary>Reads a page number and size for a listing.</summary>
+    public void Paging(int page, int pageSize)
+    {
+        // Deep pages are for scripts, which should narrow the query instead.
+        if (page is < 1 or > MaxPage)
+        {
+            Add("page", $"La página va de 1 a {MaxPage:N0}.");
+        }
+
+        if (pageSize is < 1 or > 100)
+        {
+            Add("pageSize", "El tamaño de página va de 1 a 100.");
+        }
+    }
+
+    public const int MaxPage = 10_000;
+
+    /// <summary>Reads a moment the client says something happened: UTC, not in the future, not before 2000.</summary>
+    public DateTime? PastMoment(string field, DateTime? value, DateTime now)
+    {
+        if (value is not { } moment)
+        {
+            return null;
+        }
+
+        // A time without an offset is taken as UTC, the only zone the API speaks.
+        var utc = moment.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(moment, DateTimeKind.Utc) : moment.ToUniversalTime();
+        if (utc > now.AddMinutes(5))
+        {
+            Add(field, "La fecha no puede estar en el futuro.");
+        }
+        else if (utc.Year < 2000)
+        {
+            Add(field, "La fecha es demasiado antigua.");
+        }
+
+        return utc;
     }
 
     public Dictionary<string, string[]> ToDictionary() =>

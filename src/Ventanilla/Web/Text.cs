@@ -21,5 +21,14 @@ public static class Text
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// Drops control characters other than tabs and line breaks: PostgreSQL cannot store NUL, and
+    /// the others only hide text from the people who read it.
+    /// </summary>
+    public static string? WithoutControlCharacters(string? text) =>
+        text is null || !text.Any(IsUnwantedControl) ? text : new string(text.Where(c => !IsUnwantedControl(c)).ToArray());
+
+    private static bool IsUnwantedControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
+
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
