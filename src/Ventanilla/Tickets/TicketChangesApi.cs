@@ -60,14 +60,10 @@ public static class TicketChangesApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (await Load(db, folio, ct) is not { } ticket)
+        var (ticket, problem) = await LoadForChange(db, folio, http, ct);
+        if (ticket is null)
         {
-            return Problems.NotFound($"No existe el folio «{folio}».");
-        }
-
-        if (Versions.IsStale(http.Request, ticket.Version))
-        {
-            return Problems.StaleUpdate();
+            return problem!;
         }
 
         if (duplicateOf is { } survivor && !await CheckSurvivor(db, ticket, survivor.ToString(), errors, ct))
@@ -113,14 +109,10 @@ public static class TicketChangesApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (await Load(db, folio, ct) is not { } ticket)
+        var (ticket, problem) = await LoadForChange(db, folio, http, ct);
+        if (ticket is null)
         {
-            return Problems.NotFound($"No existe el folio «{folio}».");
-        }
-
-        if (Versions.IsStale(http.Request, ticket.Version))
-        {
-            return Problems.StaleUpdate();
+            return problem!;
         }
 
         var violation = ticket.RecordResolution(cause!, correction!, request.Upheld!.Value,
@@ -137,6 +129,18 @@ public static class TicketChangesApi
 
         var text = parsed.Value.ToString();
         return await db.Tickets.Include(t => t.Area).Include(t => t.Subscriber).FirstOrDefaultAsync(t => t.Folio == text, ct);
+    }
+
+    /// <summary>The ticket to change, or why not: it does not exist, or the client saw an older version.</summary>
+    internal static async Task<(Ticket? Ticket, ProblemHttpResult? Problem)> LoadForChange(
+        VentanillaDbContext db, string folio, HttpContext http, CancellationToken ct)
+    {
+        if (await Load(db, folio, ct) is not { } ticket)
+        {
+            return (null, Problems.NotFound($"No existe el folio «{folio}»."));
+        }
+
+        return Versions.IsStale(http.Request, ticket.Version) ? (null, Problems.StaleUpdate()) : (ticket, null);
     }
 
     /// <summary>Saves; a concurrent change in between makes the save fail with 409 instead of overwriting it.</summary>

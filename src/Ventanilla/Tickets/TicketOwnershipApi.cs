@@ -38,14 +38,10 @@ public static class TicketOwnershipApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (await TicketChangesApi.Load(db, folio, ct) is not { } ticket)
+        var (ticket, problem) = await TicketChangesApi.LoadForChange(db, folio, http, ct);
+        if (ticket is null)
         {
-            return Problems.NotFound($"No existe el folio «{folio}».");
-        }
-
-        if (Versions.IsStale(http.Request, ticket.Version))
-        {
-            return Problems.StaleUpdate();
+            return problem!;
         }
 
         ticket.Assign(new Assignment(area, owner, lead, priority), Actors.From(user), clock.GetUtcNow().UtcDateTime);
@@ -64,14 +60,10 @@ public static class TicketOwnershipApi
             });
         }
 
-        if (await TicketChangesApi.Load(db, folio, ct) is not { } ticket)
+        var (ticket, problem) = await TicketChangesApi.LoadForChange(db, folio, http, ct);
+        if (ticket is null)
         {
-            return Problems.NotFound($"No existe el folio «{folio}».");
-        }
-
-        if (Versions.IsStale(http.Request, ticket.Version))
-        {
-            return Problems.StaleUpdate();
+            return problem!;
         }
 
         ticket.LinkSubscriber(subscriber, Actors.From(user), clock.GetUtcNow().UtcDateTime);
