@@ -13,17 +13,21 @@ builder.AddProviderProfile();
 builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
+builder.AddConsole();
 
 var app = builder.Build();
 
 app.UseApiPlatform();
+app.UseConsole();
 
 await app.MigrateDatabaseAsync();
 await app.BootstrapStaffAsync();
+await app.LoadProviderProfileAsync();
 
 app.MapApiPlatform();
 app.MapTickets();
 app.MapSubscribers();
+app.MapConsole();
 
 app.Run();
 

@@ -10,7 +10,7 @@ namespace Ventanilla.Data;
 /// Hands out folios from a counter row per year, inside the caller's transaction: a rolled-back
 /// ticket gives its number back, so folios are gap-free, and the row lock makes them unique.
 /// </summary>
-public sealed class FolioAllocator(ProviderOptions provider)
+public sealed class FolioAllocator(ProviderDirectory provider)
 {
     // One statement on both databases: create the year's row or advance it, and read the new value.
     private const string NextSql =
@@ -19,7 +19,7 @@ public sealed class FolioAllocator(ProviderOptions provider)
 
     /// <summary>The folio year is the provider's local year when the report was made.</summary>
     public int YearOf(DateTime reportedAtUtc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(reportedAtUtc, provider.Zone).Year;
+        TimeZoneInfo.ConvertTimeFromUtc(reportedAtUtc, provider.Current.Zone).Year;
 
     /// <summary>The next <paramref name="count"/> folios of a year, in order.</summary>
     public async Task<IReadOnlyList<Folio>> NextAsync(VentanillaDbContext db, int year, int count, CancellationToken ct)
@@ -32,7 +32,7 @@ public sealed class FolioAllocator(ProviderOptions provider)
         AddParameter(command, "@year", year);
         AddParameter(command, "@count", count);
         var last = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        return [.. Enumerable.Range(0, count).Select(i => new Folio(provider.FolioPrefix, year, last - count + 1 + i))];
+        return [.. Enumerable.Range(0, count).Select(i => new Folio(provider.Current.FolioPrefix, year, last - count + 1 + i))];
     }
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, int value)

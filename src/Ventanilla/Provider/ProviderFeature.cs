@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 
 namespace Ventanilla.Provider;
 
@@ -12,9 +11,13 @@ public static class ProviderFeature
             .ValidateDataAnnotations()
             .Validate(HasKnownZone, "Provider:TimeZone must be an IANA time-zone id, such as America/Mexico_City.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProviderOptions>>().Value);
+        builder.Services.AddSingleton<ProviderDirectory>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProviderDirectory>());
         return builder;
     }
+
+    public static Task LoadProviderProfileAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<ProviderDirectory>().LoadAsync();
 
     private static bool HasKnownZone(ProviderOptions options) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _);

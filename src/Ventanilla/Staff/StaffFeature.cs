@@ -6,6 +6,8 @@ namespace Ventanilla.Staff;
 
 public static class StaffFeature
 {
+    private const string Either = "ApiKeyOrCookie";
+
     public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMemoryCache();
@@ -19,10 +21,32 @@ public static class StaffFeature
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<VentanillaDbContext>();
+            .AddEntityFrameworkStores<VentanillaDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
 
-        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        // The API speaks API keys, the console speaks sign-in cookies; the path decides which.
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Either;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(Either, null, o => o.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/api/v1") ? ApiKeyAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/entrar";
+            o.LogoutPath = "/salir";
+            o.AccessDeniedPath = "/sin-permiso";
+            o.Cookie.Name = "ventanilla";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddCascadingAuthenticationState();
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var (right, roles) in Rights.RolesFor)
         {

@@ -30,6 +30,10 @@ public sealed class Subscriber
     public DateTime UpdatedAt { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>Set when this record was merged into another: it is kept, but no longer used.</summary>
+    public long? MergedIntoId { get; private set; }
+    public DateTime? MergedAt { get; private set; }
+
     public static Subscriber Create(SubscriberDetails details, DateTime now)
     {
         var subscriber = new Subscriber { CreatedAt = now, Version = 0 };

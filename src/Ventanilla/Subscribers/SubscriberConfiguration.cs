@@ -18,6 +18,7 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.Property(s => s.MonthlyPriceMxn).HasPrecision(10, 2);
         b.Property(s => s.AccessibilityNeeds).HasMaxLength(1000);
         b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => s.MergedIntoId);
 
         b.OwnsMany(s => s.Phones, p =>
         {

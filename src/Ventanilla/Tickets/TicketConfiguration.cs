@@ -44,7 +44,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         b.HasIndex(t => new { t.Status, t.LastActivityAt });
-        b.HasIndex(t => t.LastActivityAt);
+        // The inbox pages by last activity, newest first, with the id to break ties.
+        b.HasIndex(t => new { t.LastActivityAt, t.Id });
     }
 }
 

@@ -11,7 +11,7 @@ namespace Ventanilla.Tickets;
 /// transaction, one counter update and one commit for the whole group. Each caller still gets its
 /// own ticket or its own error, and a report is answered only once it is committed.
 /// </summary>
-public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator folios, ProviderOptions provider, TimeProvider clock)
+public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator folios, ProviderDirectory provider, TimeProvider clock)
     : BackgroundService
 {
     private const int MaxGroup = 64;
@@ -96,7 +96,7 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 var subscriber = pending.SubscriberId is { } id ? subscribers.GetValueOrDefault(id) : null;
                 var ticket = Ticket.Register(folio, pending.Report, subscriber, pending.Actor, now);
                 db.Tickets.Add(ticket);
-                db.Outbox.AddRange(Receipts.For(ticket, provider, now));
+                db.Outbox.AddRange(Receipts.For(ticket, provider.Current, now));
                 tickets[item.Index] = ticket;
             }
         }

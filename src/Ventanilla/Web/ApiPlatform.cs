@@ -57,7 +57,6 @@ public static partial class ApiPlatform
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", o => o.WithTitle("Ventanilla API")).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/api")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }

@@ -271,6 +271,65 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.ToTable("folio_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emails");
+
+                    b.Property<string>("FolioPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folio_prefix");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phones");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Web")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("web");
+
+                    b.Property<string>("WhatsApp")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_profile");
+
+                    b.ToTable("provider_profile", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Staff.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -505,6 +564,14 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("marketing_consent");
 
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<decimal?>("MonthlyPriceMxn")
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT")
@@ -540,6 +607,9 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.HasIndex("AccountNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_subscribers_account_number");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_subscribers_merged_into_id");
 
                     b.HasIndex("SearchName")
                         .HasDatabaseName("ix_subscribers_search_name");
@@ -687,14 +757,14 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_folio");
 
-                    b.HasIndex("LastActivityAt")
-                        .HasDatabaseName("ix_tickets_last_activity_at");
-
                     b.HasIndex("SubscriberId")
                         .HasDatabaseName("ix_tickets_subscriber_id");
 
                     b.HasIndex("TechnicalLeadId")
                         .HasDatabaseName("ix_tickets_technical_lead_id");
+
+                    b.HasIndex("LastActivityAt", "Id")
+                        .HasDatabaseName("ix_tickets_last_activity_at_id");
 
                     b.HasIndex("Status", "LastActivityAt")
                         .HasDatabaseName("ix_tickets_status_last_activity_at");
