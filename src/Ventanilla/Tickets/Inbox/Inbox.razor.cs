@@ -28,7 +28,12 @@ public sealed partial class Inbox
     private PeriodicTimer? timer;
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
+    // The queue, filters and search can come in the address, so a view can be bookmarked or shared.
     [SupplyParameterFromQuery(Name = "vista")] private string? ViewSlug { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "estado")] private string? StatusSlug { get; set; }
+    [SupplyParameterFromQuery(Name = "canal")] private string? ChannelSlug { get; set; }
+    [SupplyParameterFromQuery(Name = "tipo")] private string? KindSlug { get; set; }
 
     private static string Slug(InboxView view) => Web.Wire.Name(view);
 
@@ -40,7 +45,11 @@ public sealed partial class Inbox
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var areaId = await db.Users.Where(u => u.Id == userId).Select(u => u.AreaId).FirstOrDefaultAsync();
         var view = Web.Wire.TryParse<InboxView>(ViewSlug, out var chosen) ? chosen.Value : InboxView.Open;
-        filter = new InboxFilter(view, userId, areaId);
+        filter = new InboxFilter(view, userId, areaId,
+            Web.Wire.TryParse<TicketStatus>(StatusSlug, out var status) ? status : null,
+            Web.Wire.TryParse<ContactChannel>(ChannelSlug, out var channel) ? channel : null,
+            Web.Wire.TryParse<TicketKind>(KindSlug, out var kind) ? kind : null,
+            Web.Text.Clean(Search));
         await LoadAsync();
     }
 
