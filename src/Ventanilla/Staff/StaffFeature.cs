@@ -40,6 +40,7 @@ public static class StaffFeature
             o.LoginPath = "/entrar";
             o.LogoutPath = "/salir";
             o.AccessDeniedPath = "/sin-permiso";
+            o.ReturnUrlParameter = "volver";
             o.Cookie.Name = "ventanilla";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;

@@ -34,6 +34,9 @@ public static partial class ApiPlatform
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ventanilla está lista en {Url} · referencia de la API: {Reference} · OpenAPI: {Document}")]
     private static partial void LogReady(ILogger logger, string url, string reference, string document);
 
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/v1") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/webhooks");
+
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
@@ -45,8 +48,12 @@ public static partial class ApiPlatform
         // The reverse proxy on this machine tells us the client's address and scheme; by default
         // only loopback proxies are believed.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler("/error/500");
+        // The API answers errors as problem+json; the console shows a page in Spanish instead.
+        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http.Request), console => console.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Routing after the error handlers, so that re-executing a request for its error page finds the page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -35,6 +35,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (!ApiPlatform.IsApi(httpContext.Request))
+        {
+            // People in the console get the error page; the status-code pages middleware renders it.
+            return false;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
