@@ -34,8 +34,10 @@ public static partial class ApiPlatform
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ventanilla está lista en {Url} · referencia de la API: {Reference} · OpenAPI: {Document}")]
     private static partial void LogReady(ILogger logger, string url, string reference, string document);
 
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api/v1") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/webhooks");
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api/v1") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/webhooks");
 
     public static void ConfigureJson(JsonSerializerOptions json)
     {

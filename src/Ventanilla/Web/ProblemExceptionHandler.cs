@@ -35,7 +35,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        if (!ApiPlatform.IsApi(httpContext.Request))
+        // By now the request's path is the error page's; the feature keeps the one that failed.
+        var failedPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ApiPlatform.IsApi(failedPath))
         {
             // People in the console get the error page; the status-code pages middleware renders it.
             return false;
