@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace Ventanilla.Data;
 /// The one model, whatever the database. Each provider has a subclass only so that it can keep
 /// its own migration set.
 /// </summary>
-public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and forms, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
@@ -37,6 +41,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
         builder.Entity<IdentityUserLogin<string>>().ToTable("staff_user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("staff_user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -21,7 +21,7 @@ public sealed class ProviderDirectory(IServiceScopeFactory scopes, IOptions<Prov
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var profile = await db.Set<ProviderProfile>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var profile = await db.Set<ProviderProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == ProviderProfile.SingleId, ct);
         if (profile is null)
         {
             profile = ProviderProfile.From(seed.Value, clock.GetUtcNow().UtcDateTime);
@@ -35,7 +35,7 @@ public sealed class ProviderDirectory(IServiceScopeFactory scopes, IOptions<Prov
     /// <summary>Saves an administrator's edit and uses it at once on this node.</summary>
     public async Task SaveAsync(VentanillaDbContext db, ProviderOptions updated, CancellationToken ct = default)
     {
-        var profile = await db.Set<ProviderProfile>().FirstAsync(ct);
+        var profile = await db.Set<ProviderProfile>().FirstAsync(p => p.Id == ProviderProfile.SingleId, ct);
         profile.Update(updated, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         current = profile.ToOptions();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Ventanilla.Data;
 
@@ -48,6 +49,8 @@ public static class StaffFeature
             o.SlidingExpiration = true;
         });
         builder.Services.AddCascadingAuthenticationState();
+        // Keys live in the database: cookies survive restarts and any node can read any other's.
+        builder.Services.AddDataProtection().SetApplicationName("Ventanilla").PersistKeysToDbContext<VentanillaDbContext>();
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var (right, roles) in Rights.RolesFor)
         {
