@@ -48,19 +48,15 @@ internal static class DemoSchedule
     private static DateTime ReportTime(Random random, DateTime now, TimeZoneInfo zone)
     {
         var today = TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date;
-        while (true)
-        {
-            // Most reports arrive while people are awake; WhatsApp and email also at night.
-            var hour = random.Next(10) < 9 ? random.Next(7, 22) : random.Next(0, 24);
-            // Weighted towards recent days, so the inbox has open work and the archive has history.
-            var daysAgo = (int)(Days * Math.Pow(random.NextDouble(), 2.2));
-            var local = today.AddDays(-daysAgo).AddHours(hour).AddMinutes(random.Next(60));
-            var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
-            if (utc < now.AddMinutes(-20))
-            {
-                return utc;
-            }
-        }
+        // Weighted towards recent days, so the inbox has open work and the archive has history.
+        var daysAgo = (int)(Days * Math.Pow(random.NextDouble(), 2.2));
+        // Most reports arrive while people are awake; WhatsApp and email also at night.
+        var hour = random.Next(10) < 9 ? random.Next(7, 22) : random.Next(0, 24);
+        var local = today.AddDays(-daysAgo).AddHours(hour).AddMinutes(random.Next(60));
+        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        // A moment later today becomes the same hour yesterday, without drawing again: the same seed
+        // draws the same numbers at any time of day.
+        return utc < now.AddMinutes(-20) ? utc : utc.AddDays(-1);
     }
 
     private static (TicketStatus, int)[] StatusesFor(double ageDays) => ageDays switch

@@ -46,14 +46,19 @@ internal static class DemoSubscribers
         var address = new ServiceAddress($"{Pick(colonia.Streets, random)} {number}", colonia.Name, colonia.Municipality,
             city.State, colonia.PostalCode, random.Next(3) == 0 ? Pick(DemoPlaces.References, random) : null);
         var plan = DemoPlaces.Plans[random.Next(10) switch { < 3 => 0, < 8 => 1, _ => 2 }];
-        var user = Text.Fold(first.Split(' ')[0]) + "." + Text.Fold(surname).Replace(" ", "", StringComparison.Ordinal);
-        var email = string.Create(CultureInfo.InvariantCulture, $"{user}{random.Next(10, 99)}@{MailDomain}");
+        var email = Email(first, surname, random);
         var emails = random.Next(5) == 0 ? Array.Empty<string>() : [email];
         // WhatsApp ids of Mexican mobiles carry the old "1" after the country code.
         IReadOnlyList<WhatsAppIdentity> whatsApp = random.Next(4) == 0 ? [] : [new WhatsAppIdentity("521" + phone[3..], null)];
         return new SubscriberDetails(string.Create(CultureInfo.InvariantCulture, $"NM-{city.Code}-{contract}"), name, [phone], emails, whatsApp,
             [address], plan.Name, plan.PriceMxn, random.Next(15) == 0 ? "Persona adulta mayor: prefiere llamada a mensajes." : null,
             PrivacyNoticeAccepted: true, MarketingConsent: random.Next(3) == 0);
+    }
+
+    public static string Email(string firstName, string surname, Random random)
+    {
+        var user = Text.Fold(firstName.Split(' ')[0]) + "." + Text.Fold(surname).Replace(" ", "", StringComparison.Ordinal);
+        return string.Create(CultureInfo.InvariantCulture, $"{user}{random.Next(10, 99)}@{MailDomain}");
     }
 
     public static string Phone(DemoCity city, Random random)

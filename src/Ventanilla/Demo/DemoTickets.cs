@@ -48,11 +48,15 @@ internal static class DemoTickets
     private static NewTicket Report(DemoTicket plan, Random random)
     {
         var subscriber = plan.Subscriber;
-        var (subject, description) = plan.Channel == ContactChannel.Api
-            ? ("Módem sin enlace óptico", string.Create(CultureInfo.InvariantCulture,
-                $"El monitoreo de red detectó el módem del contrato {subscriber?.AccountNumber} sin enlace óptico (LOS) durante más de 15 minutos."))
-            : DemoSubscribers.Pick(DemoTexts.Reports(plan.Kind), random);
-        var contact = subscriber is null ? Prospect(random) : new ContactInfo(subscriber.FullName,
+        var (subject, description) = (plan.Channel, subscriber) switch
+        {
+            (ContactChannel.Api, _) => ("Módem sin enlace óptico", string.Create(CultureInfo.InvariantCulture,
+                $"El monitoreo de red detectó el módem del contrato {subscriber?.AccountNumber} sin enlace óptico (LOS) durante más de 15 minutos.")),
+            // People who are not subscribers yet ask whether the service reaches them.
+            (_, null) => DemoTexts.Reports(TicketKind.Query)[0],
+            _ => DemoSubscribers.Pick(DemoTexts.Reports(plan.Kind), random),
+        };
+        var contact = subscriber is null ? Prospect(plan.Channel, random) : new ContactInfo(subscriber.FullName,
             subscriber.Phones.FirstOrDefault()?.Number,
             plan.Channel is ContactChannel.Email or ContactChannel.Web ? subscriber.Emails.FirstOrDefault()?.Address : null,
             subscriber.AccountNumber);
@@ -68,10 +72,14 @@ internal static class DemoTickets
         return new NewTicket(plan.Kind, plan.Channel, subject, description, address, contact, priority, plan.ReportedAt);
     }
 
-    private static ContactInfo Prospect(Random random)
+    /// <summary>Someone who is not a subscriber yet, asking about the service.</summary>
+    private static ContactInfo Prospect(ContactChannel channel, Random random)
     {
-        var name = $"{DemoSubscribers.Pick(DemoPlaces.FirstNames, random)} {DemoSubscribers.Pick(DemoPlaces.Surnames, random)}";
-        return new ContactInfo(name, DemoSubscribers.Phone(DemoPlaces.Zacatecas, random), null);
+        var first = DemoSubscribers.Pick(DemoPlaces.FirstNames, random);
+        var surname = DemoSubscribers.Pick(DemoPlaces.Surnames, random);
+        var phone = DemoSubscribers.Phone(DemoPlaces.Zacatecas, random);
+        var email = channel is ContactChannel.Email or ContactChannel.Web ? DemoSubscribers.Email(first, surname, random) : null;
+        return new ContactInfo($"{first} {surname}", phone, email);
     }
 
     private static Actor CreatedBy(DemoTicket plan, StaffMember agent, DemoCast cast) => plan.Channel switch
