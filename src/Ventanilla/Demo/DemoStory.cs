@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ventanilla.Staff;
-using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 using static Ventanilla.Tickets.TicketStatus;
 
