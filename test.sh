@@ -23,6 +23,10 @@ if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ] || ! ls /usr/share/postgres
   apt_install postgresql postgresql-contrib
 fi
 PG_BIN=$(pg_bin)
+# The browser tests drive the distribution's Chromium; Playwright never downloads one.
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium fonts-liberation
+fi
 
 free_port() {
   local port=$1

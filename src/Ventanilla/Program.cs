@@ -1,4 +1,5 @@
 using Ventanilla.Data;
+using Ventanilla.Demo;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -23,6 +24,7 @@ app.UseConsole();
 await app.MigrateDatabaseAsync();
 await app.BootstrapStaffAsync();
 await app.LoadProviderProfileAsync();
+await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
 app.MapTickets();

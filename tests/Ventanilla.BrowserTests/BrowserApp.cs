@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ventanilla.BrowserTests;
+
+/// <summary>
+/// The real service on a loopback port a browser can reach, with a SQLite database of its own:
+/// these tests look at pages, and the data layer is tested on both databases elsewhere.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@localhost";
+    public const string AdminPassword = "Admin-Password-123";
+
+    private readonly string databaseFile;
+
+    public BrowserApp()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ventanilla-browser-tests");
+        Directory.CreateDirectory(directory);
+        databaseFile = Path.Combine(directory, $"{Guid.NewGuid():N}.db");
+        // Port 0: the system picks a free one, so test classes and other services never collide.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Starts the service and returns where it listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return addresses.Single();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the stylesheet is only found through the build's asset manifest.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+}
