@@ -39,4 +39,19 @@ public static class SpanishLabels
         TicketStatus.Reopened => "reabierto",
         _ => "cancelado",
     };
+
+    public static string Of(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Low => "baja",
+        TicketPriority.High => "alta",
+        TicketPriority.Urgent => "urgente",
+        _ => "normal",
+    };
+
+    public static string Of(SubscriberConfirmation confirmation) => confirmation switch
+    {
+        SubscriberConfirmation.Confirmed => "confirmó la reparación",
+        SubscriberConfirmation.NotFixed => "dijo que no quedó resuelto",
+        _ => "no respondió",
+    };
 }

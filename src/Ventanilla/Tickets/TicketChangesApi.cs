@@ -42,20 +42,7 @@ public static class TicketChangesApi
         string folio, StatusRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var to = errors.Enum<TicketStatus>("status", request.Status);
-        var reason = errors.Text("reason", request.Reason, 1000);
-        var confirmation = errors.Enum<SubscriberConfirmation>("confirmation", request.Confirmation, required: false);
-        if (confirmation == SubscriberConfirmation.NotFixed)
-        {
-            errors.Add("confirmation", "Si no quedó resuelto, reabre el folio (status reopened) en lugar de cerrarlo.");
-        }
-        Folio? duplicateOf = null;
-        if (Text.Clean(request.DuplicateOf) is { } rawDuplicate && !Folio.TryParse(rawDuplicate, out duplicateOf))
-        {
-            errors.Add("duplicateOf", $"«{rawDuplicate}» no es un folio.");
-        }
-
-        if (errors.Any || to is null)
+        if (StatusChangeInput.Read(request, errors) is not { } change)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
@@ -66,18 +53,7 @@ public static class TicketChangesApi
             return problem!;
         }
 
-        if (duplicateOf is { } survivor && !await CheckSurvivor(db, ticket, survivor.ToString(), errors, ct))
-        {
-            return Problems.Invalid(errors.ToDictionary());
-        }
-
-        var change = new StatusChange(to.Value, reason, duplicateOf?.ToString(), confirmation);
-        foreach (var field in ticket.FieldsRequiredFor(to.Value, change))
-        {
-            errors.Add(field, MissingFieldMessage(field, to.Value));
-        }
-
-        if (errors.Any)
+        if (!await StatusChangeInput.CheckAsync(db, ticket, change, errors, ct))
         {
             return Problems.Invalid(errors.ToDictionary());
         }
@@ -159,34 +135,4 @@ public static class TicketChangesApi
         http.Response.Headers.ETag = Versions.ETag(ticket.Version);
         return TypedResults.Ok(TicketResponse.From(ticket, withTimeline: false));
     }
-
-    private static async Task<bool> CheckSurvivor(VentanillaDbContext db, Ticket ticket, string survivor, FieldErrors errors, CancellationToken ct)
-    {
-        if (survivor == ticket.Folio)
-        {
-            errors.Add("duplicateOf", "Un folio no puede ser duplicado de sí mismo.");
-            return false;
-        }
-
-        var status = await db.Tickets.Where(t => t.Folio == survivor).Select(t => (TicketStatus?)t.Status).FirstOrDefaultAsync(ct);
-        if (status is null)
-        {
-            errors.Add("duplicateOf", $"No existe el folio «{survivor}».");
-        }
-        else if (status == TicketStatus.Cancelled)
-        {
-            errors.Add("duplicateOf", $"El folio «{survivor}» está cancelado; indica el que sigue vivo.");
-        }
-
-        return !errors.Any;
-    }
-
-    private static string MissingFieldMessage(string field, TicketStatus to) => (field, to) switch
-    {
-        ("reason", TicketStatus.Cancelled) => "Indica el motivo de la cancelación (p. ej. spam o duplicado).",
-        ("reason", TicketStatus.Resolved) => "Indica la respuesta que se dio al suscriptor.",
-        ("reason", TicketStatus.Reopened) => "Anota lo que dijo el suscriptor: por qué no quedó resuelto.",
-        ("confirmation", _) => "Indica si el suscriptor confirmó la reparación (confirmed) o no respondió (no_answer).",
-        _ => "Este campo es obligatorio.",
-    };
 }

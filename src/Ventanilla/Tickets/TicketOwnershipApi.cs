@@ -14,26 +14,7 @@ public static class TicketOwnershipApi
         string folio, AssignmentRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var priority = errors.Enum<TicketPriority>("priority", request.Priority, required: false);
-        Area? area = null;
-        if (Text.Clean(request.Area) is { } code)
-        {
-            area = await db.Areas.FirstOrDefaultAsync(a => a.Code == code, ct);
-            if (area is null)
-            {
-                errors.Add("area", $"No existe el área «{code}».");
-            }
-        }
-
-        var owner = await StaffInRole(db, "customerServiceOwner", request.CustomerServiceOwner,
-            [Roles.Agent, Roles.Supervisor, Roles.Admin], errors, ct);
-        var lead = await StaffInRole(db, "technicalLead", request.TechnicalLead, [Roles.TechnicalLead], errors, ct);
-        if (!errors.Any && area is null && owner is null && lead is null && priority is null)
-        {
-            errors.Add("area", "Indica al menos el área, el responsable, el responsable técnico o la prioridad.");
-        }
-
-        if (errors.Any)
+        if (await AssignmentInput.ReadAsync(db, request, errors, ct) is not { } assignment)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
@@ -44,7 +25,7 @@ public static class TicketOwnershipApi
             return problem!;
         }
 
-        ticket.Assign(new Assignment(area, owner, lead, priority), Actors.From(user), clock.GetUtcNow().UtcDateTime);
+        ticket.Assign(assignment, Actors.From(user), clock.GetUtcNow().UtcDateTime);
         return await TicketChangesApi.Saved(db, ticket, http, ct);
     }
 
@@ -68,36 +49,5 @@ public static class TicketOwnershipApi
 
         ticket.LinkSubscriber(subscriber, Actors.From(user), clock.GetUtcNow().UtcDateTime);
         return await TicketChangesApi.Saved(db, ticket, http, ct);
-    }
-
-    /// <summary>A staff member, by id or email, who holds one of the roles the job needs.</summary>
-    private static async Task<StaffMember?> StaffInRole(VentanillaDbContext db, string field, string? who, string[] roles,
-        FieldErrors errors, CancellationToken ct)
-    {
-        if (Text.Clean(who) is not { } key)
-        {
-            return null;
-        }
-
-        var normalized = key.ToUpperInvariant();
-        var person = await db.Users.Where(u => u.Id == key || u.NormalizedEmail == normalized)
-            .Select(u => new { u.Id, u.DisplayName, u.Email })
-            .FirstOrDefaultAsync(ct);
-        if (person is null)
-        {
-            errors.Add(field, $"No existe el usuario «{key}».");
-            return null;
-        }
-
-        var holdsRole = await db.UserRoles.Where(ur => ur.UserId == person.Id)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-            .AnyAsync(name => roles.Contains(name!), ct);
-        if (!holdsRole)
-        {
-            errors.Add(field, $"«{key}» no tiene el rol necesario ({string.Join(", ", roles)}).");
-            return null;
-        }
-
-        return new StaffMember(person.Id, string.IsNullOrEmpty(person.DisplayName) ? person.Email ?? person.Id : person.DisplayName);
     }
 }

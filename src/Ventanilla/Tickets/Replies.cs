@@ -1,0 +1,46 @@
+using Ventanilla.Channels;
+
+namespace Ventanilla.Tickets;
+
+/// <summary>
+/// An agent's answer to the subscriber, sent on the ticket's own channel when we can: email for
+/// written channels, WhatsApp for phone and WhatsApp reports, and the other one when the first is
+/// not known.
+/// </summary>
+public static class Replies
+{
+    /// <summary>Where a reply would go, or null when we have no email and no phone for the subscriber.</summary>
+    public static ReplyAddress? AddressFor(Ticket ticket)
+    {
+        var email = ticket.Contact.Email ?? ticket.Subscriber?.Emails.FirstOrDefault()?.Address;
+        var phone = ticket.Contact.Phone ?? ticket.Subscriber?.Phones.FirstOrDefault()?.Number;
+        var byEmail = email is null ? null : new ReplyAddress(ContactChannel.Email, email);
+        // A phone can take a written answer only through WhatsApp.
+        var byWhatsApp = phone is null ? null : new ReplyAddress(ContactChannel.Whatsapp, phone);
+        return ticket.Channel is ContactChannel.Phone or ContactChannel.Whatsapp
+            ? byWhatsApp ?? byEmail
+            : byEmail ?? byWhatsApp;
+    }
+
+    /// <summary>
+    /// Writes the reply on the timeline and queues it in the outbox, to be saved together; or
+    /// returns null, changing nothing, when the subscriber cannot be reached.
+    /// </summary>
+    public static OutboxMessage? Send(Ticket ticket, string body, Actor actor, DateTime now)
+    {
+        if (AddressFor(ticket) is not { } address)
+        {
+            return null;
+        }
+
+        ticket.AddMessage(inbound: false, address.Channel, body, actor, now);
+        var subject = address.Channel == ContactChannel.Email ? SubjectOf(ticket) : null;
+        return OutboxMessage.Queue(ticket, address.Channel, OutboxKind.Reply, address.Recipient, subject, body, now);
+    }
+
+    public static string SubjectOf(Ticket ticket) =>
+        $"[Folio {ticket.Folio}] Respuesta a tu {SpanishLabels.Of(ticket.Kind)}";
+}
+
+/// <summary>A channel able to carry a written reply, and the subscriber's address on it.</summary>
+public sealed record ReplyAddress(ContactChannel Channel, string Recipient);
