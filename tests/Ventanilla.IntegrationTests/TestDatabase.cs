@@ -56,7 +56,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             // Copying a migrated template is far quicker than migrating each test's database.
-            await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE vt_template");
+            await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE {TemplateName}");
         }
         finally
         {
@@ -66,19 +66,59 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseKind.Postgres, With(server, name), name);
     }
 
+    /// <summary>
+    /// One template per migration history, so test runs of different versions sharing a server
+    /// neither rebuild nor use each other's template.
+    /// </summary>
+    private static readonly string TemplateName = "vt_template_" + Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(',', MigrationIds()))))[..12];
+
+    private static string[] MigrationIds()
+    {
+        var options = new DbContextOptionsBuilder<PostgresVentanillaDbContext>();
+        DataFeature.ConfigurePostgres(options, "Host=localhost");
+        using var db = new PostgresVentanillaDbContext(options.Options);
+        return db.Database.GetMigrations().ToArray();
+    }
+
     private static async Task BuildTemplateAsync(string server)
     {
-        await ExecuteAsync(server, "DROP DATABASE IF EXISTS vt_template WITH (FORCE)");
-        await ExecuteAsync(server, "CREATE DATABASE vt_template");
-        var template = With(server, "vt_template");
-        var options = new DbContextOptionsBuilder<PostgresVentanillaDbContext>();
-        DataFeature.ConfigurePostgres(options, template);
-        await using (var db = new PostgresVentanillaDbContext(options.Options))
+        // Other test processes may be building the same template: the first one does, under a lock.
+        await using var connection = new NpgsqlConnection(With(server, "postgres"));
+        await connection.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(4242)", connection))
         {
-            await db.Database.MigrateAsync();
+            await take.ExecuteNonQueryAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", TemplateName);
+            if (await exists.ExecuteScalarAsync() is not null)
+            {
+                return;
+            }
+
+            var building = TemplateName + "_building";
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {building} WITH (FORCE)");
+            await ExecuteAsync(server, $"CREATE DATABASE {building}");
+            var options = new DbContextOptionsBuilder<PostgresVentanillaDbContext>();
+            DataFeature.ConfigurePostgres(options, With(server, building));
+            await using (var db = new PostgresVentanillaDbContext(options.Options))
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            // Renamed only once complete, so no process ever copies a half-migrated template.
+            await ExecuteAsync(server, $"ALTER DATABASE {building} RENAME TO {TemplateName}");
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(4242)", connection);
+            await release.ExecuteNonQueryAsync();
+        }
     }
 
     private static string With(string server, string database) =>
