@@ -48,7 +48,7 @@ public sealed class FormProblems
     public void ShowIn(EditContext form)
     {
         var store = new ValidationMessageStore(form);
-        foreach (var (field, list) in messages)
+        foreach (var (field, list) in messages.Where(m => m.Key.Length > 0))
         {
             store.Add(form.Field(char.ToUpperInvariant(field[0]) + field[1..]), list);
         }
