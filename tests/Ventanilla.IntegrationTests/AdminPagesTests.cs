@@ -132,6 +132,29 @@ public partial class AdminPagesTests
     }
 
     [Theory, BothDatabases]
+    public async Task RemoveTwoFactor_ForUserWhoLostTheirPhone_LetsThemInWithThePassword(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var agent = await CreateUserAsync(app, "agente@localhost", Roles.Agent);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByIdAsync(agent.Id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        using var admin = await ConsoleClient.SignInAsync(app);
+        using var before = ConsoleClient.Anonymous(app);
+        var askedForCode = await before.SignInAsync("agente@localhost", "Agente-Password-1");
+        var removed = await admin.PostFormAsync($"/admin/usuarios/{agent.Id}", "quitar-2fa", []);
+
+        Assert.StartsWith("/entrar/codigo", ConsoleClient.Location(askedForCode), StringComparison.Ordinal);
+        Assert.Equal($"/admin/usuarios/{agent.Id}?aviso=sin-2fa", ConsoleClient.Location(removed));
+        using var after = await ConsoleClient.SignInAsync(app, "agente@localhost", "Agente-Password-1");
+    }
+
+    [Theory, BothDatabases]
     public async Task Areas_CreateWithCheckedCodeThenRename_KeepsTheCode(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);

@@ -177,7 +177,7 @@ public class SubscriberPagesTests
         Assert.Equal($"/suscriptores/{id}?aviso=guardado", ConsoleClient.Location(saved));
         var page = await console.GetPageAsync($"/suscriptores/{id}?aviso=guardado");
         Assert.Contains("$1,299.50 MXN", page, StringComparison.Ordinal);
-        Assert.Contains("+524925550101", page, StringComparison.Ordinal);
+        Assert.Contains("492 555 0101", page, StringComparison.Ordinal);
     }
 
     [Theory, BothDatabases]

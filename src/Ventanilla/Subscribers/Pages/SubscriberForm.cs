@@ -22,7 +22,7 @@ public sealed class SubscriberForm
         Version = s.Version,
         Name = s.FullName,
         AccountNumber = s.AccountNumber,
-        Phones = string.Join('\n', s.Phones.Select(p => p.Number)),
+        Phones = string.Join('\n', s.Phones.Select(p => MexicanPhones.Display(p.Number))),
         Emails = string.Join('\n', s.Emails.Select(e => e.Address)),
         PlanName = s.PlanName,
         MonthlyPrice = s.MonthlyPriceMxn?.ToString("0.00", CultureInfo.InvariantCulture),
