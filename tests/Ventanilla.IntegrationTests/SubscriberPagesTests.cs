@@ -132,6 +132,18 @@ public class SubscriberPagesTests
         Assert.DoesNotContain("confirmar-fusion", await forced.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Open_UnknownSubscriber_SaysSoInThePage()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
+        using var console = await ConsoleClient.SignInAsync(app);
+
+        var html = await console.GetPageAsync("/suscriptores/999");
+
+        Assert.Contains("No existe el suscriptor 999.", html, StringComparison.Ordinal);
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+    }
+
     [Theory, BothDatabases]
     public async Task Edit_WithStaleVersion_ChangesNothing(DatabaseKind database)
     {
