@@ -28,4 +28,7 @@ public sealed class Area
     public int Id { get; private set; }
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
+
+    /// <summary>The code stays: tickets, routing rules and integrations refer to the area by it.</summary>
+    public void Rename(string name) => Name = name.Trim();
 }

@@ -35,6 +35,20 @@ public static class MexicanPhones
             && raw.TrimStart().StartsWith('+') ? "+52" + digits[3..] : raw;
     }
 
+    /// <summary>A stored number as people read it: national digits for Mexico, international otherwise.</summary>
+    public static string Display(string e164)
+    {
+        try
+        {
+            var number = Util.Parse(e164, "MX");
+            return Util.Format(number, number.CountryCode == 52 ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
+
     /// <summary>The ways a person may type this number into a search box.</summary>
     public static IEnumerable<string> SearchForms(string? e164)
     {

@@ -3,7 +3,7 @@ using Ventanilla.Web;
 namespace Ventanilla.Subscribers;
 
 /// <summary>One customer, the same person on the phone, by email, on WhatsApp and on the web.</summary>
-public sealed class Subscriber
+public sealed partial class Subscriber
 {
     private Subscriber()
     {

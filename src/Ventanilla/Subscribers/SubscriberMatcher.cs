@@ -24,6 +24,7 @@ public static class SubscriberMatcher
             .Select(s => new
             {
                 s.Id,
+                s.MergedIntoId,
                 ByAccount = accountNumber != null && s.AccountNumber == accountNumber,
                 ByPhone = phone != null && s.Phones.Any(p => p.Number == phone),
                 Reachable = s.Phones.Any() || s.Emails.Any(),
@@ -31,6 +32,14 @@ public static class SubscriberMatcher
             .Take(20)
             .ToListAsync(ct);
         var best = candidates.OrderByDescending(c => c.ByAccount).ThenByDescending(c => c.ByPhone).ThenBy(c => c.Id).FirstOrDefault();
+        if (best?.MergedIntoId is { } survivor)
+        {
+            // A merged record keeps its old contract number; the report belongs to the record that stayed.
+            var reachable = await db.Subscribers.AsNoTracking().Where(s => s.Id == survivor)
+                .Select(s => s.Phones.Any() || s.Emails.Any()).FirstOrDefaultAsync(ct);
+            return new SubscriberMatch(survivor, reachable);
+        }
+
         return best is null ? null : new SubscriberMatch(best.Id, best.Reachable);
     }
 }

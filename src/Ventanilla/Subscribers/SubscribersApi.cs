@@ -101,26 +101,14 @@ public static class SubscribersApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var subscribers = db.Subscribers.AsNoTracking();
-        if (Text.Clean(q) is { } query)
-        {
-            var account = query.ToUpperInvariant();
-            var phone = MexicanPhones.Normalize(query);
-            var email = EmailAddresses.Normalize(query);
-            var name = Text.Fold(query);
-            subscribers = subscribers.Where(s => s.AccountNumber == account
-                || (phone != null && s.Phones.Any(p => p.Number == phone))
-                || (email != null && s.Emails.Any(e => e.Address == email))
-                || s.SearchName.Contains(name));
-        }
-
+        var subscribers = SubscriberSearch.Matching(db.Subscribers.AsNoTracking(), q);
         var rows = await subscribers.OrderBy(s => s.FullName).ThenBy(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
         return TypedResults.Ok(new SubscriberPage(
             rows.Take(pageSize).Select(SubscriberResponse.From).ToArray(), page, pageSize, rows.Count > pageSize));
     }
 
-    private static Task<bool> AccountTaken(VentanillaDbContext db, string? account, long? except, CancellationToken ct) =>
+    internal static Task<bool> AccountTaken(VentanillaDbContext db, string? account, long? except, CancellationToken ct) =>
         account is null ? Task.FromResult(false) : db.Subscribers.AnyAsync(s => s.AccountNumber == account && s.Id != except, ct);
 
     private static ProblemHttpResult AccountConflict(string account) =>
