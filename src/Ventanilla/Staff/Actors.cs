@@ -8,5 +8,5 @@ public static class Actors
     /// <summary>The signed-in person or API key, as the timeline names them.</summary>
     public static Actor From(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous",
-        user.FindFirstValue(ClaimTypes.Name) ?? user.Identity?.Name ?? "Anónimo");
+        user.FindFirstValue(StaffClaims.DisplayName) ?? user.FindFirstValue(ClaimTypes.Name) ?? user.Identity?.Name ?? "Anónimo");
 }

@@ -24,6 +24,7 @@ public static class StaffFeature
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<VentanillaDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaims>()
             .AddDefaultTokenProviders();
 
         // The API speaks API keys, the console speaks sign-in cookies; the path decides which.
