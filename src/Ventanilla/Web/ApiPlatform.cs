@@ -27,12 +27,12 @@ public static partial class ApiPlatform
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ventanilla");
         foreach (var url in app.Urls)
         {
-            LogReady(log, url, url.TrimEnd('/') + "/api", url.TrimEnd('/') + "/openapi/v1.json");
+            LogReady(log, url, url.TrimEnd('/') + "/entrar", url.TrimEnd('/') + "/api");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ventanilla está lista en {Url} · referencia de la API: {Reference} · OpenAPI: {Document}")]
-    private static partial void LogReady(ILogger logger, string url, string reference, string document);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ventanilla está lista en {Url} · entra a la consola en {SignIn} · referencia de la API: {Reference}")]
+    private static partial void LogReady(ILogger logger, string url, string signIn, string reference);
 
     public static bool IsApi(HttpRequest request) => IsApi(request.Path);
 
