@@ -11,6 +11,21 @@ namespace Ventanilla.Tickets;
 /// </summary>
 public static class TicketSearch
 {
+    private const int FewMatches = 1000;
+
+    /// <summary>
+    /// The tickets matching a search, ready to be sorted and paged. Lists show newest activity
+    /// first, and for a common word the database finds the first page fastest by walking that
+    /// order; for a rare one that walk would cross the whole table, so when the index finds only
+    /// a few matches they are fetched by id instead.
+    /// </summary>
+    public static async Task<IQueryable<Ticket>> MatchingAsync(VentanillaDbContext db, string query, CancellationToken ct)
+    {
+        var matches = Matching(db, query);
+        var ids = await matches.Select(t => t.Id).Take(FewMatches + 1).ToListAsync(ct);
+        return ids.Count <= FewMatches ? db.Tickets.Where(t => ids.Contains(t.Id)) : matches;
+    }
+
     public static IQueryable<Ticket> Matching(VentanillaDbContext db, string query)
     {
         if (Folio.TryParse(query, out var folio))

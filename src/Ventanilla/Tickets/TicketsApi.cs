@@ -83,7 +83,7 @@ public static class TicketsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var tickets = string.IsNullOrWhiteSpace(q) ? db.Tickets : TicketSearch.Matching(db, q.Trim());
+        var tickets = string.IsNullOrWhiteSpace(q) ? db.Tickets : await TicketSearch.MatchingAsync(db, q.Trim(), ct);
         if (byStatus is { } s)
         {
             tickets = tickets.Where(t => t.Status == s);

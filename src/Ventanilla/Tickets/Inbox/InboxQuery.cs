@@ -32,7 +32,7 @@ public static class InboxQuery
     public static async Task<(IReadOnlyList<InboxRow> Rows, InboxCursor? Next)> PageAsync(
         VentanillaDbContext db, InboxFilter filter, InboxCursor? after, int size, CancellationToken ct)
     {
-        var tickets = string.IsNullOrWhiteSpace(filter.Search) ? db.Tickets : TicketSearch.Matching(db, filter.Search.Trim());
+        var tickets = string.IsNullOrWhiteSpace(filter.Search) ? db.Tickets : await TicketSearch.MatchingAsync(db, filter.Search.Trim(), ct);
         tickets = filter.View switch
         {
             InboxView.Open => tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled),
