@@ -1,5 +1,6 @@
 -- A provider's history at scale: 100,000 subscribers and 1,000,000 tickets over two years, each
--- with its first timeline entry, in every kind, channel and status. Loaded straight into
+-- with its first timeline entry, in every kind, channel and status. Attributes come from a hash
+-- of the row number, so they are independent of each other, as real reports roughly are. Loaded straight into
 -- PostgreSQL so that page timings measure the console, not the loader.
 \set ON_ERROR_STOP on
 DROP INDEX IF EXISTS ix_tickets_search_vector;
@@ -18,11 +19,11 @@ INSERT INTO tickets (id, folio, kind, channel, subject, description, service_add
                      contact_name, contact_phone, area_id, reported_at, created_at, last_activity_at, search_text, conversation_text, version)
 SELECT y.year::bigint * 1000000000 + y.seq,
        'NM-' || y.year || '-' || lpad(y.seq::text, 6, '0'),
-       (ARRAY['fault','query','doubt','clarification','complaint','suggestion','cancellation','other'])[1 + g % 8],
-       (ARRAY['phone','email','web','whatsapp','in_person','api'])[1 + g % 6],
+       (ARRAY['fault','query','doubt','clarification','complaint','suggestion','cancellation','other'])[1 + abs(hashint4(g)) % 8],
+       (ARRAY['phone','email','web','whatsapp','in_person','api'])[1 + abs(hashint4(g + 7)) % 6],
        t.subject, t.subject || '. Reporte generado número ' || g || '.', 'Av. Hidalgo ' || g % 500 || ', Zacatecas',
-       (ARRAY['registered','in_progress','diagnosing','visit_scheduled','waiting_on_subscriber','routed','resolved','notified','closed','closed','closed','cancelled'])[1 + g % 12],
-       'normal', 1 + g % 100000, NULL, NULL, 1 + g % 5,
+       (ARRAY['registered','in_progress','diagnosing','visit_scheduled','waiting_on_subscriber','routed','resolved','notified','closed','closed','closed','cancelled'])[1 + abs(hashint4(g + 13)) % 12],
+       'normal', 1 + abs(hashint4(g + 17)) % 100000, NULL, NULL, 1 + abs(hashint4(g + 19)) % 5,
        y.at, y.at, y.at + interval '2 hours',
        'NM-' || y.year || '-' || lpad(y.seq::text, 6, '0') || ' ' || t.subject || ' reporte ' || g,
        '', 1

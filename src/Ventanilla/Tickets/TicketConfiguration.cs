@@ -43,7 +43,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        // Each inbox filter can walk its own slice newest first, whatever the others select.
         b.HasIndex(t => new { t.Status, t.LastActivityAt });
+        b.HasIndex(t => new { t.Kind, t.LastActivityAt });
+        b.HasIndex(t => new { t.Channel, t.LastActivityAt });
+        b.HasIndex(t => new { t.AreaId, t.LastActivityAt });
         // The inbox pages by last activity, newest first, with the id to break ties.
         b.HasIndex(t => new { t.LastActivityAt, t.Id });
     }

@@ -768,9 +768,6 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("AreaId")
-                        .HasDatabaseName("ix_tickets_area_id");
-
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");
 
@@ -783,6 +780,15 @@ namespace Ventanilla.Data.Migrations.Sqlite
 
                     b.HasIndex("TechnicalLeadId")
                         .HasDatabaseName("ix_tickets_technical_lead_id");
+
+                    b.HasIndex("AreaId", "LastActivityAt")
+                        .HasDatabaseName("ix_tickets_area_id_last_activity_at");
+
+                    b.HasIndex("Channel", "LastActivityAt")
+                        .HasDatabaseName("ix_tickets_channel_last_activity_at");
+
+                    b.HasIndex("Kind", "LastActivityAt")
+                        .HasDatabaseName("ix_tickets_kind_last_activity_at");
 
                     b.HasIndex("LastActivityAt", "Id")
                         .HasDatabaseName("ix_tickets_last_activity_at_id");
