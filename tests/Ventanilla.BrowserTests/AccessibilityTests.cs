@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Staff;
 using static Microsoft.Playwright.Assertions;
 
@@ -35,6 +37,26 @@ public class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.SignInAsync(await browser.CreateStaffAsync(Roles.Agent), BrowserFixture.StaffPassword);
         await page.GotoAsync("/sin-permiso");
         await Expect(page.Heading()).ToHaveTextAsync("Sin permiso");
+
+        await page.SaveScreenshotsAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task TwoFactorCodePage_AfterPassword_HasNoViolations()
+    {
+        var email = await browser.CreateStaffAsync(Roles.Agent);
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(email, BrowserFixture.StaffPassword);
+        await Expect(page.Heading()).ToHaveTextAsync("Código de verificación");
 
         await page.SaveScreenshotsAsync();
         await page.AssertAccessibleAsync();

@@ -18,6 +18,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@localhost";
     public const string AdminPassword = "Admin-Password-123";
 
+    /// <summary>An administrator's API key, so tests can file reports the way integrations do.</summary>
+    public const string ApiKey = "pruebas-de-navegador-0123456789";
+
     private readonly string databaseFile;
 
     public BrowserApp()
@@ -45,6 +48,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile}");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Bootstrap:ApiKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -16,6 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private int staffCount;
+    private Task? demoData;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -66,6 +67,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         Check(await users.AddToRoleAsync(user, role));
         return email;
     }
+
+    /// <summary>A fresh page signed in as a new staff member with <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, string name = "Persona de prueba")
+    {
+        var email = await CreateStaffAsync(role, name);
+        var page = await NewPageAsync();
+        await page.SignInAsync(email, StaffPassword);
+        return page;
+    }
+
+    /// <summary>A fresh page signed in as the bootstrap administrator.</summary>
+    public async Task<IPage> AdminPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        return page;
+    }
+
+    /// <summary>
+    /// Loads the demo data set into this class's database, once however many tests ask: pages then
+    /// look as they do at a provider, with staff, subscribers and tickets in every status.
+    /// </summary>
+    public Task SeedDemoDataAsync() =>
+        LazyInitializer.EnsureInitialized(ref demoData, () => Demo.DemoData.SeedAsync(Services));
+
+    /// <summary>The running service's services, for arranging data and checking what was stored.</summary>
+    public IServiceProvider Services => App.Services;
 
     private BrowserApp App => app ?? throw new InvalidOperationException("The fixture has not started.");
 

@@ -21,6 +21,29 @@ public static class ConsolePages
 
     public static ILocator Alert(this IPage page) => page.GetByRole(AriaRole.Alert);
 
+    /// <summary>The message that something went well (pages also use role=status for smaller things).</summary>
+    public static ILocator Notice(this IPage page) => page.Locator("main p.notice[role=status]");
+
+    /// <summary>The entries of a ticket page's history, oldest first.</summary>
+    public static ILocator TimelineEntries(this IPage page) => page.Locator("section[aria-labelledby=historial] ol.timeline > li");
+
     public static ILocator SignOutButton(this IPage page) =>
         page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Salir" });
+
+    /// <summary>
+    /// Opens an interactive page and waits until it is live. Such a page is first rendered on the
+    /// server; once its circuit connects, Blazor replaces that markup with the live one, so the
+    /// removal of the first heading is the sign that clicks and typing now reach the page.
+    /// </summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.AddInitScriptAsync("""
+            window.ventanillaLive = false;
+            new MutationObserver(changes => {
+              if (changes.some(c => [...c.removedNodes].some(n => n.nodeName === 'H1'))) window.ventanillaLive = true;
+            }).observe(document, { childList: true, subtree: true });
+            """);
+        await page.GotoAsync(url);
+        await page.WaitForFunctionAsync("() => window.ventanillaLive === true");
+    }
 }
