@@ -6,23 +6,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-30}
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. scripts/throwaway-postgres.sh
+PG_BIN=$(pg_bin)
 WORK=$(mktemp -d /tmp/ventanilla-pages.XXXXXX); chmod 755 "$WORK"
 APP_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  pg_stop "$WORK/pg"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 dotnet publish src/Ventanilla -c Release -o "$WORK/app" -nologo -v quiet
-PG_PORT=$(free_port 57432)
-mkdir -p "$WORK/pg"; [ "$(id -u)" -eq 0 ] && chown postgres "$WORK/pg"
-as_pg "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $WORK/pg -c max_wal_size=4GB" start >/dev/null
+pg_start "$WORK/pg" 57432 max_wal_size=4GB   # durable defaults: fsync and synchronous_commit on
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres pages
 
 APP_PORT=$(free_port 5280); URL="http://127.0.0.1:$APP_PORT"; PASSWORD="Bench-Pages-2026"

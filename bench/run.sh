@@ -10,17 +10,16 @@ SECONDS_EACH=${2:-20}
 WARMUP=${3:-10}   # the JIT settles in the first seconds; they are not counted
 KEY="vnt_bench_$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+. scripts/throwaway-postgres.sh
+PG_BIN=$(pg_bin)
 [ -x "$PG_BIN/initdb" ] && command -v pgbench >/dev/null || { echo "bench needs PostgreSQL and pgbench: run ./test.sh once, or apt-get install postgresql postgresql-contrib" >&2; exit 1; }
 
-free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 WORK=$(mktemp -d /tmp/ventanilla-bench.XXXXXX); chmod 755 "$WORK"
 APP_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  pg_stop "$WORK/pg"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -30,10 +29,7 @@ dotnet publish src/Ventanilla -c Release -o "$WORK/app" -nologo -v quiet
 dotnet build bench/Ventanilla.Bench -c Release -nologo -v quiet
 BENCH="dotnet bench/Ventanilla.Bench/bin/Release/net10.0/Ventanilla.Bench.dll"
 
-PG_PORT=$(free_port 56432)
-mkdir -p "$WORK/pg"; [ "$(id -u)" -eq 0 ] && chown postgres "$WORK/pg"
-as_pg "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $WORK/pg -c max_connections=200" start >/dev/null
+pg_start "$WORK/pg" 56432 max_connections=200   # durable defaults: fsync and synchronous_commit on
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres bench
 
 start_app() { # provider connection-string
