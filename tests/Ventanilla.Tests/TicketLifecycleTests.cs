@@ -137,6 +137,17 @@ public class TicketLifecycleTests
     }
 
     [Fact]
+    public void FieldsRequiredFor_ResolvingAFault_AsksForNoAnswerButTheRuleAsksForTheResolution()
+    {
+        var fault = Tickets.InStatus(TicketKind.Fault, InProgress);
+        var query = Tickets.New(TicketKind.Query);
+
+        Assert.Empty(fault.FieldsRequiredFor(Resolved, new StatusChange(Resolved)));
+        Assert.Equal([RuleViolation.MissingResolution], fault.ChangeStatus(new StatusChange(Resolved), Tickets.Agent, Tickets.Now)!.Missing);
+        Assert.Equal(["reason"], query.FieldsRequiredFor(Resolved, new StatusChange(Resolved)));
+    }
+
+    [Fact]
     public void ChangeStatus_FullFault_RecordsNotificationConfirmationAndClosure()
     {
         var ticket = Tickets.InStatus(TicketKind.Fault, Notified);

@@ -14,7 +14,8 @@ public sealed partial class Ticket
     public IReadOnlyList<string> FieldsRequiredFor(TicketStatus to, StatusChange change) => (to, Status) switch
     {
         (Cancelled, _) when string.IsNullOrWhiteSpace(change.Reason) => ["reason"],
-        (Resolved, _) when Resolution is null && string.IsNullOrWhiteSpace(change.Reason) => ["reason"],
+        // A query is resolved by the answer given; anything else by its recorded resolution, which the rule asks for.
+        (Resolved, _) when Resolution is null && TicketLifecycle.NeedsNoTechnicalWork(Kind) && string.IsNullOrWhiteSpace(change.Reason) => ["reason"],
         (Closed, Notified) when change.Confirmation is null => ["confirmation"],
         (Reopened, _) when string.IsNullOrWhiteSpace(change.Reason) => ["reason"],
         _ => [],
