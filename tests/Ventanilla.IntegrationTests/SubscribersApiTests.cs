@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Ventanilla.Data;
 
@@ -98,6 +99,25 @@ public class SubscribersApiTests
         Assert.Equal(["Ana Peña Ruiz"], await Find("pena"));
         Assert.Equal(["Luis Soto"], await Find("492 999 8877"));
         Assert.Equal(2, (await Find("")).Length);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Search_LeavesOutRecordsMergedIntoAnother(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var survivor = (await client.PostAsync("/api/v1/subscribers", new { name = "Ana Peña", phones = new[] { "492 111 2233" } })).Body.GetProperty("id").GetInt64();
+        var duplicate = (await client.PostAsync("/api/v1/subscribers", new { name = "Ana Peña Ruiz" })).Body.GetProperty("id").GetInt64();
+        await app.WithDbAsync(async db =>
+        {
+            var kept = await db.Subscribers.SingleAsync(s => s.Id == survivor);
+            kept.MergeFrom(await db.Subscribers.SingleAsync(s => s.Id == duplicate), DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        var found = (await client.GetJsonAsync("/api/v1/subscribers?q=pena")).GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt64());
+
+        Assert.Equal([survivor], found);
     }
 
     [Theory, BothDatabases]

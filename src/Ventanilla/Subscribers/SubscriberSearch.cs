@@ -5,9 +5,13 @@ namespace Ventanilla.Subscribers;
 /// <summary>What the search box means, shared by the API and the console so both find the same people.</summary>
 public static class SubscriberSearch
 {
-    /// <summary>Subscribers whose contract number, phone or email is the query, or whose name contains it, accents aside.</summary>
+    /// <summary>
+    /// Subscribers whose contract number, phone or email is the query, or whose name contains it,
+    /// accents aside. Records merged into another are left out: the survivor stands for them.
+    /// </summary>
     public static IQueryable<Subscriber> Matching(IQueryable<Subscriber> subscribers, string? q)
     {
+        subscribers = subscribers.Where(s => s.MergedIntoId == null);
         if (Text.Clean(Text.WithoutControlCharacters(q)) is not { } query)
         {
             return subscribers;
