@@ -88,6 +88,12 @@ public sealed partial class Ticket
         return null;
     }
 
+    public void SetDeadline(DateTime due, DateTime atRisk)
+    {
+        DueAt = due;
+        AtRiskAt = atRisk;
+    }
+
     /// <summary>An internal note: staff only, never shown to the subscriber.</summary>
     public void AddNote(string text, Actor actor, DateTime now)
     {

@@ -39,6 +39,10 @@ public sealed partial class Ticket
     public DateTime LastActivityAt { get; private set; }
     public DateTime? ServiceRestoredAt { get; private set; }
 
+    /// <summary>When the resolution is due under the provider's rules, and from when it is at risk.</summary>
+    public DateTime? DueAt { get; private set; }
+    public DateTime? AtRiskAt { get; private set; }
+
     public TechnicalResolution? Resolution { get; private set; }
     public DateTime? NotifiedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.FollowUp;
 using Ventanilla.Provider;
 
 namespace Ventanilla.Tickets;
@@ -95,6 +96,11 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 var pending = group[item.Index];
                 var subscriber = pending.SubscriberId is { } id ? subscribers.GetValueOrDefault(id) : null;
                 var ticket = Ticket.Register(folio, pending.Report, subscriber, pending.Actor, now);
+                if (TicketDeadlines.For(ticket, DeadlineRules.Defaults, provider.Current.TimeZone) is var (due, atRisk))
+                {
+                    ticket.SetDeadline(due, atRisk);
+                }
+
                 db.Tickets.Add(ticket);
                 db.Outbox.AddRange(Receipts.For(ticket, provider.Current, now));
                 tickets[item.Index] = ticket;

@@ -16,7 +16,7 @@ public sealed partial class Inbox
     private static readonly (InboxView View, string Label)[] Views =
     [
         (InboxView.Open, "Abiertos"), (InboxView.Mine, "Míos"), (InboxView.Unassigned, "Sin asignar"),
-        (InboxView.MyArea, "Mi área"), (InboxView.All, "Todos"),
+        (InboxView.MyArea, "Mi área"), (InboxView.DueSoon, "Por vencer"), (InboxView.Overdue, "Vencidos"), (InboxView.All, "Todos"),
     ];
 
     private readonly Stack<InboxCursor?> pages = new();
@@ -85,7 +85,7 @@ public sealed partial class Inbox
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        (rows, next) = await InboxQuery.PageAsync(db, filter, current, PageSize, CancellationToken.None);
+        (rows, next) = await InboxQuery.PageAsync(db, filter with { Now = Clock.GetUtcNow().UtcDateTime }, current, PageSize, CancellationToken.None);
         updated = TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime, Provider.Current.Zone);
     }
 

@@ -4,7 +4,7 @@ using Ventanilla.Data;
 namespace Ventanilla.Tickets.Inbox;
 
 /// <summary>The queues staff work from.</summary>
-public enum InboxView { Open, Mine, Unassigned, MyArea, All }
+public enum InboxView { Open, Mine, Unassigned, MyArea, DueSoon, Overdue, All }
 
 /// <summary>What the inbox shows: a queue, optional filters and a search.</summary>
 public sealed record InboxFilter(
@@ -14,7 +14,8 @@ public sealed record InboxFilter(
     TicketStatus? Status = null,
     ContactChannel? Channel = null,
     TicketKind? Kind = null,
-    string? Search = null);
+    string? Search = null,
+    DateTime? Now = null);
 
 /// <summary>Where a page of the inbox ends, to ask for the next one.</summary>
 public sealed record InboxCursor(DateTime LastActivityAt, long Id);
@@ -32,6 +33,7 @@ public static class InboxQuery
     public static async Task<(IReadOnlyList<InboxRow> Rows, InboxCursor? Next)> PageAsync(
         VentanillaDbContext db, InboxFilter filter, InboxCursor? after, int size, CancellationToken ct)
     {
+        var now = filter.Now ?? DateTime.UtcNow;
         var tickets = string.IsNullOrWhiteSpace(filter.Search) ? db.Tickets : await TicketSearch.MatchingAsync(db, filter.Search.Trim(), ct);
         tickets = filter.View switch
         {
@@ -40,6 +42,9 @@ public static class InboxQuery
             InboxView.Unassigned => tickets.Where(t => t.CustomerServiceOwnerId == null && t.TechnicalLeadId == null
                 && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled),
             InboxView.MyArea => tickets.Where(t => t.AreaId != null && t.AreaId == filter.UserAreaId),
+            // The resolution clock runs until the ticket is resolved; later statuses are not late.
+            InboxView.DueSoon => Running(tickets).Where(t => t.AtRiskAt <= now && t.DueAt >= now),
+            InboxView.Overdue => Running(tickets).Where(t => t.DueAt < now),
             _ => tickets,
         };
         if (filter.Status is { } status)
@@ -73,4 +78,8 @@ public static class InboxQuery
         var next = rows.Count > size ? new InboxCursor(rows[size - 1].LastActivityAt, rows[size - 1].Id) : null;
         return (rows.Take(size).ToArray(), next);
     }
+
+    private static IQueryable<Ticket> Running(IQueryable<Ticket> tickets) =>
+        tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified
+            && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
 }

@@ -668,6 +668,10 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("area_id");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_risk_at");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -710,6 +714,10 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
 
                     b.Property<string>("DuplicateOfFolio")
                         .HasMaxLength(32)
@@ -788,8 +796,14 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
+                    b.HasIndex("AtRiskAt")
+                        .HasDatabaseName("ix_tickets_at_risk_at");
+
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_tickets_due_at");
 
                     b.HasIndex("Folio")
                         .IsUnique()

@@ -648,6 +648,10 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("area_id");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_risk_at");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -690,6 +694,10 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
 
                     b.Property<string>("DuplicateOfFolio")
                         .HasMaxLength(32)
@@ -768,8 +776,14 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
+                    b.HasIndex("AtRiskAt")
+                        .HasDatabaseName("ix_tickets_at_risk_at");
+
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_tickets_due_at");
 
                     b.HasIndex("Folio")
                         .IsUnique()
