@@ -1,0 +1,53 @@
+using MimeKit;
+
+namespace Ventanilla.Channels.Email;
+
+/// <summary>What a received message says, ready for the ticket's timeline.</summary>
+/// <param name="Text">What the sender wrote now, as plain text; shown first on the timeline.</param>
+/// <param name="QuotedHistory">Earlier messages quoted below it, kept apart and shown folded.</param>
+/// <param name="SanitizedHtml">The HTML body made safe to display, when the message had one.</param>
+/// <param name="Attachments">Files we keep, inline images included.</param>
+/// <param name="Rejected">Files we did not keep, each with the reason in Spanish.</param>
+public sealed record MailContent(
+    string Subject,
+    string Text,
+    string? QuotedHistory,
+    string? SanitizedHtml,
+    IReadOnlyList<MailAttachment> Attachments,
+    IReadOnlyList<MailAttachment> Rejected)
+{
+    public static MailContent From(MimeMessage message, EmailContentOptions? options = null)
+    {
+        options ??= new EmailContentOptions();
+        var plain = new List<TextPart>();
+        var html = new List<TextPart>();
+        var files = new List<MimeEntity>();
+        foreach (var entity in message.BodyParts)
+        {
+            if (entity is TextPart { IsAttachment: false } text && (text.IsPlain || text.IsHtml))
+            {
+                (text.IsPlain ? plain : html).Add(text);
+            }
+            else
+            {
+                files.Add(entity);
+            }
+        }
+
+        // Apple Mail splits one body into several text parts around inline images: keep them all, in order.
+        var sanitized = html.Count > 0 ? HtmlBody.Sanitize(string.Concat(html.Select(BodyText.Read))) : null;
+        var body = plain.Count > 0
+            ? string.Join("\n", plain.Select(BodyText.Read))
+            : sanitized is not null ? HtmlBody.ToText(sanitized) : "";
+        var (newText, quoted) = Email.QuotedHistory.Split(body);
+
+        var screened = files.Select((file, index) => AttachmentScreen.Screen(file, index + 1, options)).ToList();
+        return new MailContent(
+            message.Subject ?? "",
+            newText,
+            quoted,
+            sanitized,
+            [.. screened.Where(file => file.Accepted)],
+            [.. screened.Where(file => !file.Accepted)]);
+    }
+}
