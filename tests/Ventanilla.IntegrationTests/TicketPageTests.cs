@@ -28,7 +28,9 @@ public partial class TicketPageTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"data-copy=\"{folio}\"", html, StringComparison.Ordinal);
-        Assert.Contains("Sin plazo definido", html, StringComparison.Ordinal);
+        // A fault reported just now is due in 24 hours and on time.
+        Assert.Contains("Plazo de solución", html, StringComparison.Ordinal);
+        Assert.Contains("A tiempo", html, StringComparison.Ordinal);
         var timeline = html[html.IndexOf("<ol class=\"timeline\">", StringComparison.Ordinal)..];
         Assert.Equal(3, Regex.Count(timeline[..timeline.IndexOf("</ol>", StringComparison.Ordinal)], "<li "));
         var created = timeline.IndexOf("Reporte recibido por teléfono", StringComparison.Ordinal);
