@@ -34,11 +34,15 @@ public static class DataFeature
         return builder;
     }
 
+    // A subscriber loads four collections (phones, emails, WhatsApp ids, addresses); joined in one
+    // query they would multiply each other's rows, so collections load in queries of their own.
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(new SqlitePragmas());
+        o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseSnakeCaseNamingConvention().AddInterceptors(new SqlitePragmas());
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        o.UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseSnakeCaseNamingConvention();
 
     /// <summary>Applies the migrations of whichever database is configured, creating it if needed.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
