@@ -70,6 +70,19 @@ public class EmailIngestionTests
     }
 
     [Fact]
+    public async Task NewMessage_ToMailboxWithArea_OpensTicketInThatArea()
+    {
+        var mail = await TestMailServer.MailboxAsync(Contacto);
+        // "facturacion" is one of the areas every installation starts with.
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite, mail.Settings(area: "facturacion"));
+        await mail.AppendAsync(Mail("Factura equivocada", "Mi factura trae otro RFC."));
+
+        await PassAsync(app);
+
+        Assert.Equal("facturacion", await app.WithDbAsync(db => db.Tickets.Select(t => t.Area!.Code).SingleAsync()));
+    }
+
+    [Fact]
     public async Task OutOfOfficeReply_CreatesNoTicket()
     {
         var (mail, app) = await StartAsync(DatabaseKind.Sqlite);
