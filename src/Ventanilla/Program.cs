@@ -1,3 +1,4 @@
+using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
 using Ventanilla.Provider;
@@ -14,6 +15,7 @@ builder.AddProviderProfile();
 builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
+builder.AddEmail();
 builder.AddConsole();
 
 var app = builder.Build();

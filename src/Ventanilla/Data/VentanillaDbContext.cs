@@ -24,6 +24,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
 
     /// <summary>Which search SQL this database speaks.</summary>
@@ -54,6 +55,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
         configurationBuilder.Properties<TimelineEntryType>().HaveConversion<WireEnumConverter<TimelineEntryType>>().HaveMaxLength(32);
         configurationBuilder.Properties<OutboxKind>().HaveConversion<WireEnumConverter<OutboxKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<OutboxState>().HaveConversion<WireEnumConverter<OutboxState>>().HaveMaxLength(32);
+        configurationBuilder.Properties<InboundState>().HaveConversion<WireEnumConverter<InboundState>>().HaveMaxLength(32);
     }
 }
 

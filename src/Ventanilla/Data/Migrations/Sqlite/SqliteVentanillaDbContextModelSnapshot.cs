@@ -198,6 +198,85 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mailbox");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<long?>("Uid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uid");
+
+                    b.Property<long?>("UidValidity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uid_validity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("ix_inbound_messages_external_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_inbound_messages_ticket_id");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_inbound_messages_state_id");
+
+                    b.HasIndex("Mailbox", "UidValidity", "Uid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_messages_mailbox_uid_validity_uid");
+
+                    b.ToTable("inbound_messages", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -934,6 +1013,15 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.OutboxMessage", b =>

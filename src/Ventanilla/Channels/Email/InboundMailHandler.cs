@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Ventanilla.Data;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Channels.Email;
+
+/// <summary>What one stored email becomes: a message on an existing ticket, a new query, or nothing.</summary>
+internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, IOptions<EmailOptions> options, TimeProvider clock)
+{
+    public async Task HandleAsync(InboundMessage row, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Parse(row.Raw) is not { } message)
+        {
+            row.Flag("No se pudo leer el mensaje: no tiene el formato de un correo (RFC 822).", now);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var verdict = InboundMailClassifier.Standard.Classify(message, Context());
+        if (verdict.Kind is MailKind.AutoReply or MailKind.Bulk or MailKind.OwnMessage)
+        {
+            // Kept for the record, but nobody is waiting for an answer: no ticket, no acknowledgement.
+            row.Processed(null, now);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var content = MailContent.From(message);
+        var sender = message.From.Mailboxes.FirstOrDefault();
+        var actor = new Actor($"email:{sender?.Address}", sender?.Name is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
+        var text = verdict.Kind == MailKind.Bounce ? BounceText(verdict, content.Text) : Text(content.Text);
+        if (await MailTicketLookup.FindAsync(db, message, verdict, ct) is { } ticketId)
+        {
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
+            ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now);
+            row.Processed(ticket.Id, now);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        if (verdict.Kind == MailKind.Bounce)
+        {
+            // A bounce of something that is not on any ticket: nobody to tell.
+            row.Processed(null, now);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        if (EmailAddresses.Normalize(sender?.Address) is not { } address)
+        {
+            row.Flag("El remitente no tiene una dirección de correo válida; no se puede abrir un folio.", now);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
+        var report = new NewTicket(TicketKind.Query, ContactChannel.Email, Subject(content.Subject, text), text, null,
+            new ContactInfo(sender?.Name is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
+        var created = await intake.RegisterAsync(report, subscriber?.Id, actor);
+        await AssignAreaAsync(created.Id, row.Mailbox, now, ct);
+        row.Processed(created.Id, now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task AssignAreaAsync(long ticketId, string mailbox, DateTime now, CancellationToken ct)
+    {
+        var code = options.Value.Mailboxes.FirstOrDefault(m => string.Equals(m.Address, mailbox, StringComparison.OrdinalIgnoreCase))?.Area;
+        if (code is null || await db.Areas.FirstOrDefaultAsync(a => a.Code == code, ct) is not { } area)
+        {
+            return;
+        }
+
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
+        ticket.Assign(new Assignment(area, null, null, null), Actor.System, now);
+    }
+
+    private MailboxContext Context() =>
+        new([.. options.Value.Mailboxes.Select(m => m.Address)], options.Value.MessageIdDomain);
+
+    private static MimeMessage? Parse(byte[] raw)
+    {
+        try
+        {
+            using var stream = new MemoryStream(raw);
+            return MimeMessage.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Text(string text)
+    {
+        var body = text.Trim().Length == 0 ? "(Correo sin texto)" : text.Trim();
+        return body.Length > TicketLimits.Description ? body[..TicketLimits.Description] : body;
+    }
+
+    private static string BounceText(MailVerdict verdict, string text) =>
+        Text($"No se pudo entregar nuestro correo a {verdict.FailedRecipient ?? "la dirección del suscriptor"}.\n\n{text}");
+
+    private static string Subject(string subject, string text)
+    {
+        var line = subject.Trim().Length > 0 ? subject.Trim() : text.Split('\n', 2)[0].Trim();
+        return line.Length <= 200 ? line : line[..199] + "…";
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ventanilla.Data;
+
+namespace Ventanilla.Channels.Email;
+
+/// <summary>
+/// Turns stored mail into ticket activity, one message at a time. A message is claimed with a
+/// conditional update before any work, so two workers (or two nodes) never process it twice.
+/// </summary>
+public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<InboxProcessor> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunInBackground)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ProcessPendingAsync(stoppingToken);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(error, "Falló el procesamiento de correo entrante; se reintenta.");
+            }
+
+            await Task.Delay(Interval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Processes every pending message; returns how many this worker took.</summary>
+    internal async Task<int> ProcessPendingAsync(CancellationToken ct)
+    {
+        var taken = 0;
+        while (await ProcessNextAsync(ct) is { } claimed)
+        {
+            taken += claimed ? 1 : 0;
+        }
+
+        return taken;
+    }
+
+    // Null when nothing is pending; false when another worker claimed the message first.
+    private async Task<bool?> ProcessNextAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var id = await db.Inbox.Where(m => m.State == InboundState.Pending).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var claimed = await db.Inbox.Where(m => m.Id == id && m.State == InboundState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing), ct);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var message = await db.Inbox.SingleAsync(m => m.Id == id, ct);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<InboundMailHandler>().HandleAsync(message, ct);
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            // Kept and shown to an administrator, never dropped; the half-done change is discarded.
+            log.LogWarning(error, "El correo entrante {Id} quedó marcado para revisión.", id);
+            db.ChangeTracker.Clear();
+            message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
+            message.Flag($"No se pudo procesar: {error.Message}", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return true;
+    }
+}

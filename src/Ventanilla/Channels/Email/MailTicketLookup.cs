@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Ventanilla.Data;
+
+namespace Ventanilla.Channels.Email;
+
+/// <summary>The ticket an email continues: by the folio in its subject, else by the messages it answers.</summary>
+internal static class MailTicketLookup
+{
+    public static async Task<long?> FindAsync(VentanillaDbContext db, MimeMessage message, MailVerdict verdict, CancellationToken ct)
+    {
+        if (FolioTag.Find(message.Subject) is { } folio)
+        {
+            var text = folio.ToString();
+            if (await db.Tickets.Where(t => t.Folio == text).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct) is { } id)
+            {
+                return id;
+            }
+        }
+
+        var ids = MailThreading.CandidateIds(message).ToList();
+        if (verdict.OriginalMessageId is { } original)
+        {
+            ids.Insert(0, original);
+        }
+
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        // Subscribers answer the messages they sent us (and, once we send, ours); either is on the ticket.
+        return await db.Inbox
+            .Where(m => m.ExternalId != null && ids.Contains(m.ExternalId) && m.TicketId != null)
+            .OrderByDescending(m => m.Id)
+            .Select(m => m.TicketId)
+            .FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,72 @@
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Channels;
+
+/// <summary>Pending until processed; Processing while one worker holds it; Flagged for an administrator.</summary>
+public enum InboundState { Pending, Processing, Processed, Flagged }
+
+/// <summary>
+/// A message exactly as it arrived, stored before anything is done with it, so that nothing inbound
+/// lives only in memory and a message we cannot process is kept for an administrator.
+/// </summary>
+public sealed class InboundMessage
+{
+    public const int ErrorLimit = 2000;
+
+    private InboundMessage()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The address of the mailbox (or the number of the account) it reached.</summary>
+    public string Mailbox { get; private set; } = "";
+
+    public ContactChannel Channel { get; private set; }
+
+    /// <summary>The sender's id for the message: the email Message-ID without angle brackets.</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>IMAP UIDVALIDITY and UID: together with the mailbox, the key that stores a message once.</summary>
+    public long? UidValidity { get; private set; }
+
+    public long? Uid { get; private set; }
+
+    public byte[] Raw { get; private set; } = [];
+
+    public DateTime ReceivedAt { get; private set; }
+
+    public InboundState State { get; private set; }
+
+    public long? TicketId { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public DateTime? ProcessedAt { get; private set; }
+
+    public static InboundMessage FromImap(string mailbox, uint uidValidity, uint uid, string? messageId, byte[] raw, DateTime now) => new()
+    {
+        Mailbox = mailbox,
+        Channel = ContactChannel.Email,
+        ExternalId = messageId,
+        UidValidity = uidValidity,
+        Uid = uid,
+        Raw = raw,
+        ReceivedAt = now,
+        State = InboundState.Pending,
+    };
+
+    public void Processed(long? ticketId, DateTime now)
+    {
+        State = InboundState.Processed;
+        TicketId = ticketId;
+        ProcessedAt = now;
+    }
+
+    public void Flag(string error, DateTime now)
+    {
+        State = InboundState.Flagged;
+        Error = error.Length > ErrorLimit ? error[..ErrorLimit] : error;
+        ProcessedAt = now;
+    }
+}
