@@ -12,8 +12,12 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(m => m.Recipient).HasMaxLength(254);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.MessageId).HasMaxLength(998);
+        b.Property(m => m.InReplyTo).HasMaxLength(998);
         b.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
         // The senders look for what is due on their channel.
         b.HasIndex(m => new { m.State, m.Channel, m.NextAttemptAt });
+        // Answers to our mail are matched to their ticket by the Message-ID we sent.
+        b.HasIndex(m => m.MessageId);
     }
 }

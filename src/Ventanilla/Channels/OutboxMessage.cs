@@ -31,6 +31,17 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>The Message-ID the email went out with, so an answer to it finds its ticket.</summary>
+    public string? MessageId { get; private set; }
+
+    /// <summary>The subscriber's message this one answers (an acknowledgement of their email), to thread with it.</summary>
+    public string? InReplyTo { get; private set; }
+
+    /// <summary>After this many failed attempts a message is given up on, and the ticket says so.</summary>
+    public const int MaxAttempts = 8;
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+
     public static OutboxMessage Queue(Ticket ticket, ContactChannel channel, OutboxKind kind, string recipient,
         string? subject, string body, DateTime now) => new()
         {
@@ -44,4 +55,36 @@ public sealed class OutboxMessage
             CreatedAt = now,
             NextAttemptAt = now,
         };
+
+    /// <summary>Marks this as the automatic answer to a message the subscriber sent us.</summary>
+    public void AnswerTo(string messageId) => InReplyTo = messageId;
+
+    public void MarkSent(string? messageId, DateTime now)
+    {
+        State = OutboxState.Sent;
+        Attempts++;
+        SentAt = now;
+        MessageId = messageId;
+        LastError = null;
+    }
+
+    /// <summary>
+    /// Records a failed attempt and schedules the next one, waiting twice as long each time (1, 2, 4
+    /// minutes…, at most an hour) so a server that is down is not hammered; true when this was the
+    /// last attempt and the message is now given up on.
+    /// </summary>
+    public bool MarkFailedAttempt(string error, DateTime now)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            State = OutboxState.Failed;
+            return true;
+        }
+
+        var wait = TimeSpan.FromMinutes(Math.Pow(2, Attempts - 1));
+        NextAttemptAt = now + (wait > MaxBackoff ? MaxBackoff : wait);
+        return false;
+    }
 }

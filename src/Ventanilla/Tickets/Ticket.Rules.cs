@@ -102,6 +102,10 @@ public sealed partial class Ticket
         LastActivityAt = now;
     }
 
+    /// <summary>A message we gave up sending: staff must know the subscriber was not told.</summary>
+    public void RecordDeliveryFailure(ContactChannel channel, string recipient, string error, DateTime now) =>
+        AddNote($"No se pudo entregar {(channel == ContactChannel.Email ? "el correo" : "el mensaje")} a {recipient}: {error}", Actor.System, now);
+
     /// <summary>A message from or to the subscriber, on any channel.</summary>
     public void AddMessage(bool inbound, ContactChannel channel, string body, Actor actor, DateTime now)
     {

@@ -19,9 +19,13 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    public Task<Ticket> RegisterAsync(NewTicket report, long? subscriberId, Actor actor)
+    /// <param name="answersMessageId">
+    /// The email the report came in, if any: the emailed receipt then answers it, in its thread, as
+    /// the one acknowledgement of that email.
+    /// </param>
+    public Task<Ticket> RegisterAsync(NewTicket report, long? subscriberId, Actor actor, string? answersMessageId = null)
     {
-        var pending = new Pending(report, subscriberId, actor);
+        var pending = new Pending(report, subscriberId, actor, answersMessageId);
         if (!queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("Ventanilla is shutting down and takes no new reports.");
@@ -102,7 +106,16 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 }
 
                 db.Tickets.Add(ticket);
-                db.Outbox.AddRange(Receipts.For(ticket, provider.Current, now));
+                foreach (var receipt in Receipts.For(ticket, provider.Current, now))
+                {
+                    if (pending.AnswersMessageId is { } original && receipt.Channel == ContactChannel.Email)
+                    {
+                        receipt.AnswerTo(original);
+                    }
+
+                    db.Outbox.Add(receipt);
+                }
+
                 tickets[item.Index] = ticket;
             }
         }
@@ -112,7 +125,7 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
         return tickets;
     }
 
-    private sealed record Pending(NewTicket Report, long? SubscriberId, Actor Actor)
+    private sealed record Pending(NewTicket Report, long? SubscriberId, Actor Actor, string? AnswersMessageId)
     {
         public TaskCompletionSource<Ticket> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -24,6 +24,8 @@ public static class EmailFeature
         builder.Services.AddScoped<InboundMailHandler>();
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        builder.Services.AddSingleton<OutboxMailSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxMailSender>());
         return builder;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
                 errors.Add($"{key}:Imap needs Host, Port (1-65535), Username and Password.");
             }
 
-            // Sending is optional until the outbox sender exists, but half an endpoint is a mistake.
+            // A mailbox without Smtp only reads (another one sends), but half an endpoint is a mistake.
             if (mailbox.Smtp.Host.Length > 0 && !mailbox.Smtp.IsComplete)
             {
                 errors.Add($"{key}:Smtp needs Host, Port (1-65535), Username and Password.");

@@ -60,7 +60,8 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
         var report = new NewTicket(TicketKind.Query, ContactChannel.Email, Subject(content.Subject, text), text, null,
             new ContactInfo(sender?.Name is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
-        var created = await intake.RegisterAsync(report, subscriber?.Id, actor);
+        // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
+        var created = await intake.RegisterAsync(report, subscriber?.Id, actor, MailThreading.Normalize(message.MessageId));
         await AssignAreaAsync(created.Id, row.Mailbox, now, ct);
         row.Processed(created.Id, now);
         await db.SaveChangesAsync(ct);

@@ -29,9 +29,14 @@ internal static class MailTicketLookup
             return null;
         }
 
-        // Subscribers answer the messages they sent us (and, once we send, ours); either is on the ticket.
+        // Subscribers answer the messages they sent us, and the ones we sent them; either is on the ticket.
         return await db.Inbox
             .Where(m => m.ExternalId != null && ids.Contains(m.ExternalId) && m.TicketId != null)
+            .OrderByDescending(m => m.Id)
+            .Select(m => m.TicketId)
+            .FirstOrDefaultAsync(ct)
+            ?? await db.Outbox
+            .Where(m => m.MessageId != null && ids.Contains(m.MessageId) && m.TicketId != null)
             .OrderByDescending(m => m.Id)
             .Select(m => m.TicketId)
             .FirstOrDefaultAsync(ct);

@@ -144,7 +144,7 @@ public sealed class MailboxPoller(MailboxOptions mailbox, bool runInBackground, 
         }
     }
 
-    private static SecureSocketOptions Socket(MailSecurity security) => security switch
+    internal static SecureSocketOptions Socket(MailSecurity security) => security switch
     {
         MailSecurity.None => SecureSocketOptions.None,
         MailSecurity.StartTls => SecureSocketOptions.StartTls,

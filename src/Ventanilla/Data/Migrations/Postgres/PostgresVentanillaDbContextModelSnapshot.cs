@@ -319,6 +319,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("in_reply_to");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -329,6 +334,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
@@ -361,6 +371,9 @@ namespace Ventanilla.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_outbox_messages_ticket_id");

@@ -303,6 +303,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_reply_to");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -313,6 +318,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT")
@@ -345,6 +355,9 @@ namespace Ventanilla.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_outbox_messages_ticket_id");

@@ -1,0 +1,113 @@
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ventanilla.Data;
+using Ventanilla.Provider;
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Channels.Email;
+
+/// <summary>
+/// Sends the email rows of the outbox that are due, from the mailbox the conversation came in by,
+/// and records on each row (and on the ticket, when it is given up) what happened.
+/// </summary>
+public sealed class OutboxMailSender(IServiceScopeFactory scopes, IOptions<EmailOptions> options, ProviderDirectory provider, TimeProvider clock, ILogger<OutboxMailSender> log)
+    : BackgroundService
+{
+    private const int Batch = 50;
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    // Long enough for one send; a node that dies holding a row lets another retry it after this.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunInBackground)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(error, "Falló el envío de correo del outbox; se reintenta.");
+            }
+
+            await Task.Delay(Interval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>One pass over what is due; returns how many rows this worker attempted.</summary>
+    internal async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        if (!options.Value.Mailboxes.Any(m => m.Smtp.IsComplete))
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox
+            .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
+        var attempted = 0;
+        foreach (var candidate in due)
+        {
+            // Claimed by pushing its next attempt out, so two nodes never send the same row at once.
+            var claimed = await db.Outbox.Where(m => m.Id == candidate.Id && m.State == OutboxState.Pending && m.NextAttemptAt == candidate.NextAttemptAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
+            if (claimed == 1)
+            {
+                await SendAsync(db, candidate.Id, ct);
+                attempted++;
+            }
+        }
+
+        return attempted;
+    }
+
+    private async Task SendAsync(VentanillaDbContext db, long id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var row = await db.Outbox.SingleAsync(m => m.Id == id, ct);
+        var ticket = row.TicketId is { } ticketId ? await db.Tickets.SingleAsync(t => t.Id == ticketId, ct) : null;
+        var thread = await MailConversation.FindAsync(db, row, ct);
+        var mailbox = Sender(thread.Mailbox);
+        try
+        {
+            var message = OutgoingMail.Build(row, ticket?.Folio, mailbox.Address, provider.Current.Name, thread.Answers, options.Value.MessageIdDomain);
+            await SmtpAsync(mailbox.Smtp, message, ct);
+            row.MarkSent(MailThreading.Normalize(message.MessageId), clock.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(error, "No se pudo enviar el correo {Id} del outbox.", id);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (row.MarkFailedAttempt(error.Message, now))
+            {
+                ticket?.RecordDeliveryFailure(row.Channel, row.Recipient, error.Message, now);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    // The mailbox the subscriber wrote to answers them; otherwise the first one that can send.
+    private MailboxOptions Sender(string? address) =>
+        options.Value.Mailboxes.FirstOrDefault(m => m.Smtp.IsComplete && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))
+        ?? options.Value.Mailboxes.First(m => m.Smtp.IsComplete);
+
+    private static async Task SmtpAsync(MailServerOptions server, MimeKit.MimeMessage message, CancellationToken ct)
+    {
+        using var smtp = new SmtpClient { Timeout = 60_000 };
+        await smtp.ConnectAsync(server.Host, server.Port, MailboxPoller.Socket(server.Security), ct);
+        await smtp.AuthenticateAsync(server.Username, server.Password, ct);
+        await smtp.SendAsync(message, ct);
+        await smtp.DisconnectAsync(quit: true, ct);
+    }
+}
