@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Authentication;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Ventanilla.IntegrationTests;
+
+/// <summary>A real SMTP listener on loopback that keeps what it is sent, or refuses everything.</summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    public const string User = "envios";
+    public const string Password = "envios-secreto";
+
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task running;
+
+    private TestSmtpServer(int port, bool refuse)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(true).AuthenticationRequired(true))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
+        services.Add(new Store(Received, refuse));
+        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+    }
+
+    public int Port { get; }
+
+    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    public static TestSmtpServer Start(bool refuse = false) => new(FreePort(), refuse);
+
+    /// <summary>A port nothing listens on: a server that is down.</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    /// <summary>One mailbox that sends through <paramref name="port"/>; its IMAP side is never polled.</summary>
+    public static Dictionary<string, string?> Settings(int port, string address = "contacto@netmas.mx") => new()
+    {
+        ["Email:RunInBackground"] = "false",
+        ["Email:MessageIdDomain"] = "ventanilla.netmas.test",
+        ["Email:Mailboxes:0:Address"] = address,
+        ["Email:Mailboxes:0:Imap:Host"] = "127.0.0.1",
+        ["Email:Mailboxes:0:Imap:Port"] = "1",
+        ["Email:Mailboxes:0:Imap:Security"] = "None",
+        ["Email:Mailboxes:0:Imap:Username"] = "nadie",
+        ["Email:Mailboxes:0:Imap:Password"] = "nada",
+        ["Email:Mailboxes:0:Smtp:Host"] = "127.0.0.1",
+        ["Email:Mailboxes:0:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Mailboxes:0:Smtp:Security"] = "None",
+        ["Email:Mailboxes:0:Smtp:Username"] = User,
+        ["Email:Mailboxes:0:Smtp:Password"] = Password,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        stop.Dispose();
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, bool refuse) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (refuse)
+            {
+                return Task.FromResult(SmtpResponse.MailboxUnavailable);
+            }
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(MimeMessage.Load(stream, cancellationToken));
+            return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+}
