@@ -9,6 +9,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.IntegrationTests;
 
 /// <summary>Mail in through the real Dovecot, answers out through a real SMTP listener, in one thread.</summary>
+[Collection(DovecotMailboxes.Name)]
 public class EmailAcknowledgementTests
 {
     private const string Contacto = "contacto@netmas.mx";

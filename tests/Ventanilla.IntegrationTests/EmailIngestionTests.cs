@@ -10,6 +10,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.IntegrationTests;
 
 /// <summary>Mail put into a real Dovecot, polled and processed by the real host, one pass at a time.</summary>
+[Collection(DovecotMailboxes.Name)]
 public class EmailIngestionTests
 {
     private const string Contacto = "contacto@netmas.mx";
@@ -144,6 +145,42 @@ public class EmailIngestionTests
         Assert.Equal(0, again);
         Assert.Equal(1, await app.WithDbAsync(db => db.Inbox.CountAsync()));
         Assert.True(await mail.IsSeenAsync(uid));
+    }
+
+    [Fact]
+    public async Task WorkerStoppedAfterCreatingTheTicket_NextWorkerFinishesWithoutASecondTicket()
+    {
+        var (mail, app) = await StartAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        await mail.AppendAsync(Mail("Sin señal", "No tengo señal desde la mañana."));
+        await PassAsync(app);
+        var ticket = await app.WithDbAsync(db => db.Inbox.Select(m => m.TicketId).SingleAsync());
+        // As a worker that died after the ticket's commit leaves it: still claimed, long ago.
+        var longAgo = DateTime.UtcNow - InboxProcessor.AbandonedAfter - TimeSpan.FromMinutes(1);
+        await app.WithDbAsync(db => db.Inbox.ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, longAgo).SetProperty(m => m.TicketId, (long?)null)));
+
+        await app.Services.GetRequiredService<InboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        var row = await app.WithDbAsync(db => db.Inbox.SingleAsync());
+        Assert.Equal((InboundState.Processed, ticket), (row.State, row.TicketId));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [Fact]
+    public async Task MessageClaimedMomentsAgo_IsLeftToTheWorkerHoldingIt()
+    {
+        var (mail, app) = await StartAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        await mail.AppendAsync(Mail("Sin señal", "No tengo señal."));
+        await Poller(app).PollOnceAsync(CancellationToken.None);
+        await app.WithDbAsync(db => db.Inbox.ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, DateTime.UtcNow)));
+
+        var taken = await app.Services.GetRequiredService<InboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        Assert.Equal(0, taken);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
     }
 
     private static async Task<(TestMailServer Mail, VentanillaApp App)> StartAsync(DatabaseKind database, string user = Contacto)

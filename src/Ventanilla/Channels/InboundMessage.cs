@@ -44,6 +44,9 @@ public sealed class InboundMessage
 
     public DateTime? ProcessedAt { get; private set; }
 
+    /// <summary>When a worker took the message; a claim this old means that worker died holding it.</summary>
+    public DateTime? ClaimedAt { get; private set; }
+
     public static InboundMessage FromImap(string mailbox, uint uidValidity, uint uid, string? messageId, byte[] raw, DateTime now) => new()
     {
         Mailbox = mailbox,

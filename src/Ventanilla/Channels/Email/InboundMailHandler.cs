@@ -57,11 +57,23 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
             return;
         }
 
+        // A worker that stopped after creating the ticket but before marking the message left the
+        // ticket's acknowledgement, which answers this message: finish its work instead of a second ticket.
+        var messageId = MailThreading.Normalize(message.MessageId);
+        if (messageId is not null && await db.Outbox.Where(m => m.InReplyTo == messageId && m.TicketId != null)
+                .Select(m => m.TicketId).FirstOrDefaultAsync(ct) is { } earlier)
+        {
+            await AssignAreaAsync(earlier, row.Mailbox, now, ct);
+            row.Processed(earlier, now);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
         var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
         var report = new NewTicket(TicketKind.Query, ContactChannel.Email, Subject(content.Subject, text), text, null,
             new ContactInfo(sender?.Name is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
         // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
-        var created = await intake.RegisterAsync(report, subscriber?.Id, actor, MailThreading.Normalize(message.MessageId));
+        var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
         await AssignAreaAsync(created.Id, row.Mailbox, now, ct);
         row.Processed(created.Id, now);
         await db.SaveChangesAsync(ct);

@@ -13,6 +13,9 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    // Handling one message takes seconds; a claim older than this was left by a worker that stopped.
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RunInBackground)
@@ -52,14 +55,19 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var id = await db.Inbox.Where(m => m.State == InboundState.Pending).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var abandoned = now - AbandonedAfter;
+        var id = await db.Inbox
+            .Where(m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned))
+            .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {
             return null;
         }
 
-        var claimed = await db.Inbox.Where(m => m.Id == id && m.State == InboundState.Pending)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing), ct);
+        var claimed = await db.Inbox
+            .Where(m => m.Id == id && (m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned)))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, now), ct);
         if (claimed == 0)
         {
             return false;

@@ -225,6 +225,10 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
