@@ -47,6 +47,20 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "folio_counters",
                 columns: table => new
                 {
@@ -56,6 +70,26 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_folio_counters", x => x.year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "provider_profile",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    folio_prefix = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    phones = table.Column<string>(type: "TEXT", nullable: false),
+                    emails = table.Column<string>(type: "TEXT", nullable: false),
+                    web = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    whats_app = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    hours = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_provider_profile", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,7 +122,9 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     marketing_consent = table.Column<bool>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    merged_into_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    merged_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -345,6 +381,8 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     last_activity_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     service_restored_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    at_risk_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     resolution_cause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     resolution_correction = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     resolution_upheld = table.Column<bool>(type: "INTEGER", nullable: true),
@@ -391,6 +429,36 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbound_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    mailbox = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: true),
+                    uid_validity = table.Column<long>(type: "INTEGER", nullable: true),
+                    uid = table.Column<long>(type: "INTEGER", nullable: true),
+                    raw = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ticket_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    processed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    claimed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbound_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_inbound_messages_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -407,7 +475,9 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: true),
+                    in_reply_to = table.Column<string>(type: "TEXT", maxLength: 998, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,6 +541,32 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 table: "areas",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_external_id",
+                table: "inbound_messages",
+                column: "external_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_mailbox_uid_validity_uid",
+                table: "inbound_messages",
+                columns: new[] { "mailbox", "uid_validity", "uid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_state_id",
+                table: "inbound_messages",
+                columns: new[] { "state", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_ticket_id",
+                table: "inbound_messages",
+                column: "ticket_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_state_channel_next_attempt_at",
@@ -571,19 +667,39 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_subscribers_merged_into_id",
+                table: "subscribers",
+                column: "merged_into_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_subscribers_search_name",
                 table: "subscribers",
                 column: "search_name");
 
             migrationBuilder.CreateIndex(
-                name: "ix_tickets_area_id",
+                name: "ix_tickets_area_id_last_activity_at",
                 table: "tickets",
-                column: "area_id");
+                columns: new[] { "area_id", "last_activity_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_at_risk_at",
+                table: "tickets",
+                column: "at_risk_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_channel_last_activity_at",
+                table: "tickets",
+                columns: new[] { "channel", "last_activity_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_customer_service_owner_id",
                 table: "tickets",
                 column: "customer_service_owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_due_at",
+                table: "tickets",
+                column: "due_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_folio",
@@ -592,9 +708,14 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_tickets_last_activity_at",
+                name: "ix_tickets_kind_last_activity_at",
                 table: "tickets",
-                column: "last_activity_at");
+                columns: new[] { "kind", "last_activity_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_last_activity_at_id",
+                table: "tickets",
+                columns: new[] { "last_activity_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_status_last_activity_at",
@@ -628,10 +749,19 @@ namespace Ventanilla.Data.Migrations.Sqlite
                 name: "api_keys");
 
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "folio_counters");
 
             migrationBuilder.DropTable(
+                name: "inbound_messages");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "provider_profile");
 
             migrationBuilder.DropTable(
                 name: "role_claims");

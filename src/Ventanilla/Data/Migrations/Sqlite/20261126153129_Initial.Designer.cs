@@ -11,8 +11,8 @@ using Ventanilla.Data;
 namespace Ventanilla.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVentanillaDbContext))]
-    [Migration("20261126150315_EmailInbox")]
-    partial class EmailInbox
+    [Migration("20261126153129_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -214,6 +214,10 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
@@ -306,6 +310,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_reply_to");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -316,6 +325,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT")
@@ -348,6 +362,9 @@ namespace Ventanilla.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_outbox_messages_ticket_id");
