@@ -8,21 +8,28 @@ namespace Ventanilla.FollowUp;
 /// </summary>
 public static class TicketDeadlines
 {
-    public static (DateTime Due, DateTime AtRisk)? For(Ticket ticket, DeadlineRules rules, string timeZoneId)
+    // Calendars are immutable and every ticket of a zone uses the same two: build each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool Business, string Zone), BusinessCalendar> Calendars = new();
+
+    public static (DateTime Due, DateTime AtRisk)? For(Ticket ticket, DeadlineRules rules, string timeZoneId) =>
+        For(ticket.Kind, ticket.Area?.Code, ticket.Priority, ticket.ReportedAt, rules, timeZoneId);
+
+    public static (DateTime Due, DateTime AtRisk)? For(
+        TicketKind kind, string? areaCode, TicketPriority priority, DateTime reportedAt, DeadlineRules rules, string timeZoneId)
     {
-        var rule = rules.Find(ticket.Kind, DeadlineKind.Resolution, ticket.Area?.Code, ticket.Priority);
+        var rule = rules.Find(kind, DeadlineKind.Resolution, areaCode, priority);
         if (rule is null)
         {
             return null;
         }
 
         // Business terms count the authority's business days; calendar terms run day and night.
-        var calendar = rule.IsInBusinessTime
-            ? BusinessCalendar.MexicanBusinessDays(timeZoneId)
-            : BusinessCalendar.AlwaysOpen(timeZoneId);
-        var due = Deadline.Compute(rule, ticket.ReportedAt, calendar, []) ?? ticket.ReportedAt;
-        var allowed = calendar.BusinessTimeBetween(ticket.ReportedAt, due);
-        var atRisk = calendar.AddBusinessTime(ticket.ReportedAt, allowed * Deadline.DefaultAtRiskAt);
+        var calendar = Calendars.GetOrAdd((rule.IsInBusinessTime, timeZoneId), key => key.Business
+            ? BusinessCalendar.MexicanBusinessDays(key.Zone)
+            : BusinessCalendar.AlwaysOpen(key.Zone));
+        var due = Deadline.Compute(rule, reportedAt, calendar, []) ?? reportedAt;
+        var allowed = calendar.BusinessTimeBetween(reportedAt, due);
+        var atRisk = calendar.AddBusinessTime(reportedAt, allowed * Deadline.DefaultAtRiskAt);
         return (due, atRisk);
     }
 

@@ -48,9 +48,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.Kind, t.LastActivityAt });
         b.HasIndex(t => new { t.Channel, t.LastActivityAt });
         b.HasIndex(t => new { t.AreaId, t.LastActivityAt });
-        // The due-soon and overdue queues.
+        // The due-soon and overdue queues both bound the due time.
         b.HasIndex(t => t.DueAt);
-        b.HasIndex(t => t.AtRiskAt);
         // The inbox pages by last activity, newest first, with the id to break ties.
         b.HasIndex(t => new { t.LastActivityAt, t.Id });
     }

@@ -90,6 +90,11 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
             ? []
             : await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
 
+        // Deadlines need no folio: work them out before the transaction, which holds the counter row.
+        var zone = provider.Current.TimeZone;
+        var deadlines = group.Select(p => TicketDeadlines.For(
+            p.Report.Kind, null, p.Report.Priority, p.Report.ReportedAt ?? now, DeadlineRules.Defaults, zone)).ToArray();
+
         await using var transaction = await db.Database.BeginTransactionAsync();
         var tickets = new Ticket[group.Count];
         foreach (var year in group.Select((p, i) => (Year: folios.YearOf(p.Report.ReportedAt ?? now), Index: i)).GroupBy(x => x.Year))
@@ -100,7 +105,7 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 var pending = group[item.Index];
                 var subscriber = pending.SubscriberId is { } id ? subscribers.GetValueOrDefault(id) : null;
                 var ticket = Ticket.Register(folio, pending.Report, subscriber, pending.Actor, now);
-                if (TicketDeadlines.For(ticket, DeadlineRules.Defaults, provider.Current.TimeZone) is var (due, atRisk))
+                if (deadlines[item.Index] is var (due, atRisk))
                 {
                     ticket.SetDeadline(due, atRisk);
                 }

@@ -894,9 +894,6 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("AtRiskAt")
-                        .HasDatabaseName("ix_tickets_at_risk_at");
-
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");
 

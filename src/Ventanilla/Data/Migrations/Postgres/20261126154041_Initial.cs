@@ -684,11 +684,6 @@ namespace Ventanilla.Data.Migrations.Postgres
                 columns: new[] { "area_id", "last_activity_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_tickets_at_risk_at",
-                table: "tickets",
-                column: "at_risk_at");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_tickets_channel_last_activity_at",
                 table: "tickets",
                 columns: new[] { "channel", "last_activity_at" });

@@ -13,7 +13,7 @@ using Ventanilla.Data;
 namespace Ventanilla.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVentanillaDbContext))]
-    [Migration("20261126153139_Initial")]
+    [Migration("20261126154041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -896,9 +896,6 @@ namespace Ventanilla.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_tickets");
-
-                    b.HasIndex("AtRiskAt")
-                        .HasDatabaseName("ix_tickets_at_risk_at");
 
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");

@@ -11,7 +11,7 @@ using Ventanilla.Data;
 namespace Ventanilla.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVentanillaDbContext))]
-    [Migration("20261126153129_Initial")]
+    [Migration("20261126154031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -874,9 +874,6 @@ namespace Ventanilla.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_tickets");
-
-                    b.HasIndex("AtRiskAt")
-                        .HasDatabaseName("ix_tickets_at_risk_at");
 
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");
