@@ -22,6 +22,12 @@ public static class TicketSearch
     public static async Task<IQueryable<Ticket>> MatchingAsync(VentanillaDbContext db, string query, CancellationToken ct)
     {
         var matches = Matching(db, query);
+        if (Folio.TryParse(query, out _))
+        {
+            // A folio is one indexed lookup already; probing first would only add a query.
+            return matches;
+        }
+
         var ids = await matches.Select(t => t.Id).Take(FewMatches + 1).ToListAsync(ct);
         return ids.Count <= FewMatches ? db.Tickets.Where(t => ids.Contains(t.Id)) : matches;
     }
