@@ -14,6 +14,8 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(m => m.LastError).HasMaxLength(2000);
         b.Property(m => m.MessageId).HasMaxLength(998);
         b.Property(m => m.InReplyTo).HasMaxLength(998);
+        b.Property(m => m.Event).HasMaxLength(60);
+        b.Property(m => m.TemplateParameters).HasMaxLength(4000);
         b.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
         // The senders look for what is due on their channel.
         b.HasIndex(m => new { m.State, m.Channel, m.NextAttemptAt });

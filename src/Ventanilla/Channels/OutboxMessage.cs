@@ -4,7 +4,11 @@ namespace Ventanilla.Channels;
 
 public enum OutboxKind { Receipt, Reply, Notification }
 
-public enum OutboxState { Pending, Sent, Failed }
+/// <summary>
+/// Pending until a worker sends it; Sent once the channel's server took it; Delivered and Read when the
+/// channel reports so (WhatsApp does, email does not); Failed when given up on or refused for good.
+/// </summary>
+public enum OutboxState { Pending, Sent, Failed, Delivered, Read }
 
 /// <summary>
 /// A message to a subscriber, written in the same transaction as the change that caused it, so a
@@ -37,6 +41,16 @@ public sealed class OutboxMessage
     /// <summary>The subscriber's message this one answers (an acknowledgement of their email), to thread with it.</summary>
     public string? InReplyTo { get; private set; }
 
+    /// <summary>
+    /// The notification event this message tells about (<c>received</c>, <c>resolved</c>, <c>visit_scheduled</c>…),
+    /// or null for a free reply. A channel that cannot always send free text (WhatsApp outside the
+    /// 24-hour window) sends the approved template configured for this event instead.
+    /// </summary>
+    public string? Event { get; private set; }
+
+    /// <summary>The values for that template's placeholders, in order, as a JSON array of strings.</summary>
+    public string? TemplateParameters { get; private set; }
+
     /// <summary>After this many failed attempts a message is given up on, and the ticket says so.</summary>
     public const int MaxAttempts = 8;
 
@@ -55,6 +69,17 @@ public sealed class OutboxMessage
             CreatedAt = now,
             NextAttemptAt = now,
         };
+
+    /// <summary>Names the event this message tells about and the values its channel template needs.</summary>
+    public OutboxMessage About(string eventName, params string[] templateParameters)
+    {
+        Event = eventName;
+        TemplateParameters = System.Text.Json.JsonSerializer.Serialize(templateParameters);
+        return this;
+    }
+
+    public IReadOnlyList<string> TemplateValues() =>
+        TemplateParameters is null ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(TemplateParameters) ?? [];
 
     /// <summary>Marks this as the automatic answer to a message the subscriber sent us.</summary>
     public void AnswerTo(string messageId) => InReplyTo = messageId;

@@ -26,8 +26,9 @@ public static class Receipts
         var phone = ticket.Contact.Phone ?? ticket.Subscriber?.Phones.FirstOrDefault()?.Number;
         if (ticket.Channel == ContactChannel.Phone && phone is not null)
         {
+            // Outside WhatsApp's 24-hour window only the approved "received" template may go: folio and kind.
             yield return OutboxMessage.Queue(ticket, ContactChannel.Whatsapp, OutboxKind.Receipt, phone,
-                null, BodyOf(ticket, provider), now);
+                null, BodyOf(ticket, provider), now).About("received", ticket.Folio, SpanishLabels.Of(ticket.Kind));
         }
     }
 

@@ -323,6 +323,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Event")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("event");
+
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(998)
                         .HasColumnType("character varying(998)")
@@ -368,6 +373,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
+
+                    b.Property<string>("TemplateParameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("template_parameters");
 
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint")

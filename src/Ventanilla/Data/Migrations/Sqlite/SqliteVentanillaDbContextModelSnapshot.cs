@@ -307,6 +307,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Event")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(998)
                         .HasColumnType("TEXT")
@@ -352,6 +357,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
+
+                    b.Property<string>("TemplateParameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_parameters");
 
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER")
