@@ -1,4 +1,5 @@
 using Ventanilla.Channels.Email;
+using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
 using Ventanilla.Demo;
 using Ventanilla.Provider;
@@ -16,6 +17,7 @@ builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
 builder.AddEmail();
+builder.AddWhatsApp();
 builder.AddConsole();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ await app.SeedDemoDataIfAskedAsync(args);
 app.MapApiPlatform();
 app.MapTickets();
 app.MapSubscribers();
+app.MapWhatsApp();
 app.MapConsole();
 
 app.Run();

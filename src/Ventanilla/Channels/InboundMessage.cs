@@ -59,6 +59,16 @@ public sealed class InboundMessage
         State = InboundState.Pending,
     };
 
+    /// <summary>A webhook post exactly as Meta signed it; one post may carry several messages and statuses.</summary>
+    public static InboundMessage FromWhatsApp(string account, byte[] raw, DateTime now) => new()
+    {
+        Mailbox = account,
+        Channel = ContactChannel.Whatsapp,
+        Raw = raw,
+        ReceivedAt = now,
+        State = InboundState.Pending,
+    };
+
     public void Processed(long? ticketId, DateTime now)
     {
         State = InboundState.Processed;

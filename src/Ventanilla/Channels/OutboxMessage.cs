@@ -15,7 +15,7 @@ public enum OutboxState { Pending, Sent, Failed, Delivered, Read }
 /// crash can never leave a change without its notice or a notice without its change. A channel's
 /// worker sends it and records the result.
 /// </summary>
-public sealed class OutboxMessage
+public sealed partial class OutboxMessage
 {
     private OutboxMessage()
     {

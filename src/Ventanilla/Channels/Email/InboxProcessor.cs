@@ -58,6 +58,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         var now = clock.GetUtcNow().UtcDateTime;
         var abandoned = now - AbandonedAfter;
         var id = await db.Inbox
+            .Where(m => m.Channel == Tickets.ContactChannel.Email)
             .Where(m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned))
             .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (id is null)

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+using Ventanilla.Provider;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Channels.WhatsApp;
+
+/// <summary>
+/// The self-service conversation, one user message at a time: the menu, filing a ticket, a folio's
+/// status, the closure question, and the ticket the user's messages join. Its state lives in
+/// <see cref="WhatsAppConversation"/>, and every message's effect is saved together with the key
+/// that marks the message as seen, so a redelivered message does nothing twice.
+/// </summary>
+internal sealed partial class ConversationBot(VentanillaDbContext db, TicketIntake intake, MediaFetcher media, ProviderDirectory provider,
+    TimeProvider clock, ILogger<ConversationBot> log)
+{
+    /// <summary>Handles one message; answers the ticket it joined or created, if any.</summary>
+    public async Task<long?> HandleAsync(InboundWhatsApp message, DateTime receivedAt, CancellationToken ct)
+    {
+        var seen = WhatsAppSeen.MessageKey(message.Id);
+        if (message.Id.Length == 0 || await db.WhatsAppSeen.AnyAsync(s => s.Key == seen, ct))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The window counts from when the user wrote, but never from a clock ahead of ours.
+        var sentAt = message.SentAt == DateTime.UnixEpoch || message.SentAt > receivedAt ? receivedAt : message.SentAt;
+        var content = MessageContent.Of(message);
+        // Downloaded before anything changes: if Meta's server fails, the message is retried whole.
+        var fetched = content.IsMedia ? await media.FetchAsync(content, ct) : null;
+
+        var conversation = await ConversationOfAsync(message.From, sentAt, ct);
+        if (conversation.SubscriberId is null && conversation.Phone is { } phone
+            && await SubscriberMatcher.FindAsync(db, null, phone, null, ct) is { } match)
+        {
+            conversation.Identify(match.Id);
+        }
+
+        var ticket = await OpenTicketAsync(conversation, message.Id, ct);
+        long? ticketId;
+        if (ticket is not null)
+        {
+            await JoinAsync(ticket, conversation, content, fetched, now, ct);
+            await OnTicketAsync(conversation, ticket, content, now, ct);
+            ticketId = ticket.Id;
+        }
+        else
+        {
+            ticketId = await WithoutTicketAsync(conversation, message, content, fetched, now, ct);
+        }
+
+        db.WhatsAppSeen.Add(WhatsAppSeen.Of(seen, now));
+        await db.SaveChangesAsync(ct);
+        return ticketId;
+    }
+
+    private async Task<WhatsAppConversation> ConversationOfAsync(WhatsAppUser user, DateTime sentAt, CancellationToken ct)
+    {
+        // The user id is the stable key when there is one; a phone's WhatsApp id otherwise.
+        var conversation = await db.WhatsAppConversations
+            .Where(c => (user.UserId != null && c.UserId == user.UserId) || (user.WaId != null && c.WaId == user.WaId))
+            .OrderBy(c => c.UserId == user.UserId ? 0 : 1).FirstOrDefaultAsync(ct);
+        if (conversation is null)
+        {
+            conversation = WhatsAppConversation.Start(user, sentAt, clock.GetUtcNow().UtcDateTime);
+            db.WhatsAppConversations.Add(conversation);
+            // Saved now so it has the id its tickets are filed under.
+            await db.SaveChangesAsync(ct);
+            return conversation;
+        }
+
+        conversation.Heard(user, sentAt);
+        return conversation;
+    }
+
+    /// <summary>The ticket the user's messages join: the one they are on, unless it ended.</summary>
+    private async Task<Ticket?> OpenTicketAsync(WhatsAppConversation conversation, string messageId, CancellationToken ct)
+    {
+        if (conversation.TicketId is null && conversation.CreatingFrom == messageId
+            && await FiledEarlierAsync(conversation, ct) is { } filed)
+        {
+            // A worker stopped between filing the ticket and recording it: finish that work, never file twice.
+            conversation.Follow(filed);
+        }
+
+        if (conversation.TicketId is not { } id)
+        {
+            return null;
+        }
+
+        var ticket = await db.Tickets.Include(t => t.Subscriber).SingleAsync(t => t.Id == id, ct);
+        if (ticket.Status is TicketStatus.Closed or TicketStatus.Cancelled)
+        {
+            conversation.Release();
+            return null;
+        }
+
+        return ticket;
+    }
+
+    private Task<long?> FiledEarlierAsync(WhatsAppConversation conversation, CancellationToken ct)
+    {
+        var actor = conversation.Actor.Id;
+        var since = conversation.CreatingSince;
+        return db.TimelineEntries.Where(e => e.ActorId == actor && e.Type == TimelineEntryType.Created && e.At >= since)
+            .OrderByDescending(e => e.Id).Select(e => (long?)e.TicketId).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task JoinAsync(Ticket ticket, WhatsAppConversation conversation, MessageContent content, FetchedMedia? fetched, DateTime now, CancellationToken ct)
+    {
+        ticket.AddMessage(inbound: true, ContactChannel.Whatsapp, Limit(content.Text), conversation.Actor, now);
+        if (content.Place is { } place)
+        {
+            ticket.SetVisitLocation(place.Latitude, place.Longitude, place.ToString(), conversation.Actor, now);
+        }
+
+        if (content.IsMedia)
+        {
+            await AttachAsync(ticket, content, fetched, conversation.Actor, now, ct);
+        }
+    }
+
+    private async Task OnTicketAsync(WhatsAppConversation conversation, Ticket ticket, MessageContent content, DateTime now, CancellationToken ct)
+    {
+        if (conversation.IsTakenOver || await AgentRepliedAsync(ticket.Id, ct))
+        {
+            // A person is talking with them: the bot says nothing more on this ticket.
+            return;
+        }
+
+        if (ticket.Status == TicketStatus.Notified || conversation.Step == ConversationStep.AwaitingReopenReason)
+        {
+            Closure(conversation, ticket, content, now);
+            return;
+        }
+
+        if (FolioQuery.Find(content.Text) is { } folio)
+        {
+            await AnswerStatusAsync(conversation, folio, now, ct);
+        }
+    }
+
+    private void Closure(WhatsAppConversation conversation, Ticket ticket, MessageContent content, DateTime now)
+    {
+        if (conversation.Step == ConversationStep.AwaitingReopenReason && content.ChoiceId is null && content.Text.Trim().Length > 0)
+        {
+            if (ticket.ChangeStatus(new StatusChange(TicketStatus.Reopened, Limit(content.Text.Trim())), conversation.Actor, now) is null)
+            {
+                Say(conversation, BotTexts.Reopened(ticket), ticket, now);
+            }
+
+            conversation.MoveTo(ConversationStep.OnTicket);
+            return;
+        }
+
+        switch (content.ChoiceId)
+        {
+            case BotTexts.Fixed when ticket.ChangeStatus(new StatusChange(TicketStatus.Closed, Confirmation: SubscriberConfirmation.Confirmed),
+                conversation.Actor, now) is null:
+                Say(conversation, BotTexts.ThanksClosed, ticket, now);
+                conversation.Release();
+                return;
+            case BotTexts.NotFixed:
+                conversation.MoveTo(ConversationStep.AwaitingReopenReason);
+                Say(conversation, BotTexts.AskWhatFails, ticket, now);
+                return;
+            default:
+                Say(conversation, BotTexts.AskClosure(ticket), ticket, now, BotTexts.Closure);
+                return;
+        }
+    }
+
+    // Any reply written by staff counts as taking the conversation over.
+    private Task<bool> AgentRepliedAsync(long ticketId, CancellationToken ct) =>
+        db.TimelineEntries.AnyAsync(e => e.TicketId == ticketId && e.Type == TimelineEntryType.MessageOut
+            && e.ActorId != Actor.System.Id && !e.ActorId.StartsWith("whatsapp:"), ct);
+
+    /// <summary>Queues a message of the bot; on a ticket it is also written on the timeline.</summary>
+    private void Say(WhatsAppConversation conversation, string text, Ticket? ticket, DateTime now, IReadOnlyList<Choice>? choices = null)
+    {
+        var message = OutboxMessage.ToContact(ContactChannel.Whatsapp, conversation.Address, text, ticket?.Id, now);
+        if (choices is not null)
+        {
+            message.Offer(choices);
+        }
+
+        db.Outbox.Add(message);
+        ticket?.AddMessage(inbound: false, ContactChannel.Whatsapp, text, BotTexts.Bot, now);
+    }
+
+    private static string Limit(string text) =>
+        text.Length > TicketLimits.Description ? text[..TicketLimits.Description] : text.Length == 0 ? "(mensaje vacío)" : text;
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ventanilla.Data;
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Channels.WhatsApp;
+
+/// <summary>
+/// Turns stored webhook posts into conversation and ticket activity, in the order they arrived. A
+/// post is claimed with a conditional update before any work, so two workers (or two nodes) never
+/// process it together, and a claim left by a worker that stopped is taken again after a while.
+/// </summary>
+public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, InboxWriter writer,
+    TimeProvider clock, ILogger<WhatsAppInboxProcessor> log) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    // Handling one post takes well under a second, a medium's download a few; older claims were abandoned.
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
+    private readonly SemaphoreSlim wake = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunInBackground)
+        {
+            return;
+        }
+
+        writer.Stored += Wake;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await ProcessPendingAsync(stoppingToken);
+                }
+                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogError(error, "Falló el procesamiento de avisos de WhatsApp; se reintenta.");
+                }
+
+                await wake.WaitAsync(Interval, stoppingToken);
+            }
+        }
+        finally
+        {
+            writer.Stored -= Wake;
+        }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake: the pass under way will see the new posts.
+        }
+    }
+
+    /// <summary>Processes every pending post; returns how many this worker took.</summary>
+    internal async Task<int> ProcessPendingAsync(CancellationToken ct)
+    {
+        var taken = 0;
+        while (await ProcessNextAsync(ct) is { } claimed)
+        {
+            taken += claimed ? 1 : 0;
+        }
+
+        return taken;
+    }
+
+    // Null when nothing is pending (or what is pending must wait); false when another worker claimed it first.
+    private async Task<bool?> ProcessNextAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var abandoned = now - AbandonedAfter;
+        var id = await db.Inbox
+            .Where(m => m.Channel == ContactChannel.Whatsapp)
+            .Where(m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned))
+            .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var claimed = await db.Inbox
+            .Where(m => m.Id == id && (m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned)))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, now), ct);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var message = await db.Inbox.SingleAsync(m => m.Id == id, ct);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<WhatsAppInboundHandler>().HandleAsync(message, ct);
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested && error is DbUpdateConcurrencyException or GraphApiException { IsTransient: true })
+        {
+            // Someone changed the ticket at the same moment, or Meta's media server is down: try the post
+            // again on a later pass. What of it was done is recorded as seen, so it is not done twice.
+            log.LogInformation(error, "El aviso de WhatsApp {Id} se reintentará.", id);
+            await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Pending), CancellationToken.None);
+            return null;
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            // Kept and shown to an administrator, never dropped; the half-done change is discarded.
+            log.LogWarning(error, "El aviso de WhatsApp {Id} quedó marcado para revisión.", id);
+            db.ChangeTracker.Clear();
+            message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
+            message.Flag($"No se pudo procesar: {error.Message}", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    public override void Dispose()
+    {
+        wake.Dispose();
+        base.Dispose();
+    }
+}
