@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Attachments;
 using Ventanilla.Channels;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -26,6 +27,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
     public DbSet<Channels.WhatsApp.WhatsAppSettings> WhatsAppSettings => Set<Channels.WhatsApp.WhatsAppSettings>();
     public DbSet<Channels.WhatsApp.WhatsAppConversation> WhatsAppConversations => Set<Channels.WhatsApp.WhatsAppConversation>();
     public DbSet<Channels.WhatsApp.WhatsAppSeen> WhatsAppSeen => Set<Channels.WhatsApp.WhatsAppSeen>();

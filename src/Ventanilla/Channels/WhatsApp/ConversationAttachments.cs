@@ -1,29 +1,33 @@
-using System.Globalization;
+using Ventanilla.Attachments;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.WhatsApp;
 
-/// <summary>Media the subscriber sends, put on the ticket once their hash is checked.</summary>
+/// <summary>Media the subscriber sends, put on the ticket through the attachment intake once their hash is checked.</summary>
 internal sealed partial class ConversationBot
 {
-    private static Task AttachAsync(Ticket ticket, MessageContent content, FetchedMedia? fetched, Actor actor, DateTime now, CancellationToken ct)
+    private async Task AttachAsync(Ticket ticket, MessageContent content, FetchedMedia? fetched, Actor actor, DateTime now, CancellationToken ct)
     {
-        _ = ct;
-        var name = content.FileName ?? "archivo";
+        var name = AttachmentIntake.SafeName(content.FileName);
+        var type = content.MimeType?.Split(';')[0].Trim() ?? "application/octet-stream";
+        TicketAttachment row;
         if (fetched is null)
         {
-            ticket.AddNote($"No se guardó el archivo «{name}» recibido por WhatsApp: pasa de {MediaFetcher.MaxBytes / (1024 * 1024)} MB.", Actor.System, now);
+            row = ticket.RecordRejectedAttachment(name, type, policy.MaxBytes + 1, policy.CheckSize(name, policy.MaxBytes + 1)
+                ?? "El archivo es demasiado grande.", ContactChannel.Whatsapp, actor, now);
         }
         else if (!fetched.HashMatches)
         {
-            ticket.AddNote($"No se guardó el archivo «{name}» recibido por WhatsApp: su contenido no coincide con la huella SHA-256 que anunció WhatsApp.", Actor.System, now);
+            row = ticket.RecordRejectedAttachment(name, fetched.ContentType, fetched.Content.Length,
+                "El archivo descargado no coincide con la huella SHA-256 que anunció WhatsApp; pide al suscriptor que lo envíe de nuevo.",
+                ContactChannel.Whatsapp, actor, now);
         }
         else
         {
-            ticket.AddNote(string.Create(CultureInfo.InvariantCulture,
-                $"Archivo recibido por WhatsApp: «{name}» ({fetched.ContentType}, {fetched.Content.Length} bytes, SHA-256 {fetched.Sha256})."), actor, now);
+            using var stream = new MemoryStream(fetched.Content, writable: false);
+            row = await attachments.AcceptAsync(ticket, new IncomingFile(name, fetched.ContentType, stream), ContactChannel.Whatsapp, actor, now, ct);
         }
 
-        return Task.CompletedTask;
+        db.Attachments.Add(row);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Attachments;
 using Ventanilla.Data;
 using Ventanilla.Provider;
 using Ventanilla.Subscribers;
@@ -13,7 +14,7 @@ namespace Ventanilla.Channels.WhatsApp;
 /// that marks the message as seen, so a redelivered message does nothing twice.
 /// </summary>
 internal sealed partial class ConversationBot(VentanillaDbContext db, TicketIntake intake, MediaFetcher media, ProviderDirectory provider,
-    TimeProvider clock, ILogger<ConversationBot> log)
+    AttachmentIntake attachments, AttachmentPolicy policy, TimeProvider clock, ILogger<ConversationBot> log)
 {
     /// <summary>Handles one message; answers the ticket it joined or created, if any.</summary>
     public async Task<long?> HandleAsync(InboundWhatsApp message, DateTime receivedAt, CancellationToken ct)

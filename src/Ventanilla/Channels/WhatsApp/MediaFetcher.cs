@@ -6,17 +6,16 @@ namespace Ventanilla.Channels.WhatsApp;
 internal sealed record FetchedMedia(byte[] Content, string Sha256, string ContentType, bool HashMatches);
 
 /// <summary>Media id → short-lived URL → download with the bearer token, then the hash check.</summary>
-internal sealed class MediaFetcher(GraphApi graph, WhatsAppDirectory directory)
+internal sealed class MediaFetcher(GraphApi graph, WhatsAppDirectory directory, Attachments.AttachmentPolicy policy)
 {
-    // WhatsApp caps documents at 100 MB; a ticket attachment does not need more than this.
-    public const long MaxBytes = 25 * 1024 * 1024;
-
+    /// <summary>The medium, or null when it is larger than attachments may be (it is then not downloaded whole).</summary>
     public async Task<FetchedMedia?> FetchAsync(MessageContent content, CancellationToken ct)
     {
+        var maxBytes = policy.MaxBytes;
         var account = directory.Current;
         var info = await graph.MediaAsync(account, content.MediaId!, ct);
         using var response = await graph.DownloadAsync(account, info.Url, ct);
-        if (response.Content.Headers.ContentLength is > MaxBytes)
+        if (response.Content.Headers.ContentLength > maxBytes)
         {
             return null;
         }
@@ -27,7 +26,7 @@ internal sealed class MediaFetcher(GraphApi graph, WhatsAppDirectory directory)
         int read;
         while ((read = await stream.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }
