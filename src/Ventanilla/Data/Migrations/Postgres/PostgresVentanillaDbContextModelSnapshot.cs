@@ -386,6 +386,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("choices");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -463,6 +468,167 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatingFrom")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("creating_from");
+
+                    b.Property<DateTime?>("CreatingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("creating_since");
+
+                    b.Property<DateTime?>("LastInboundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_inbound_at");
+
+                    b.Property<string>("PendingKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pending_kind");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ProfileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("profile_name");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("step");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<string>("TakenOverBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("taken_over_by");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("WaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("wa_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_conversations");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_whatsapp_conversations_phone");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_whatsapp_conversations_ticket_id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_conversations_user_id");
+
+                    b.HasIndex("WaId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_conversations_wa_id");
+
+                    b.ToTable("whatsapp_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppSeen", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_whatsapp_seen");
+
+                    b.ToTable("whatsapp_seen", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApiVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("api_version");
+
+                    b.Property<string>("GraphApiBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("graph_api_base_url");
+
+                    b.Property<string>("PhoneNumberId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_number_id");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protected_access_token");
+
+                    b.Property<string>("ProtectedAppSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_app_secret");
+
+                    b.Property<string>("Templates")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("templates");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VerifyToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verify_token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_settings");
+
+                    b.ToTable("whatsapp_settings", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Data.FolioCounter", b =>
@@ -968,6 +1134,19 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<double?>("VisitLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("visit_latitude");
+
+                    b.Property<double?>("VisitLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("visit_longitude");
+
+                    b.Property<string>("VisitPlace")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("visit_place");
+
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
@@ -1156,6 +1335,15 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_whatsapp_conversations_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.StaffUser", b =>

@@ -368,6 +368,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choices");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -445,6 +450,165 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatingFrom")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("creating_from");
+
+                    b.Property<DateTime?>("CreatingSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("creating_since");
+
+                    b.Property<DateTime?>("LastInboundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_inbound_at");
+
+                    b.Property<string>("PendingKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_kind");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ProfileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_name");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<string>("TakenOverBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_over_by");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("WaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wa_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_conversations");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_whatsapp_conversations_phone");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_whatsapp_conversations_ticket_id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_conversations_user_id");
+
+                    b.HasIndex("WaId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_conversations_wa_id");
+
+                    b.ToTable("whatsapp_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppSeen", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_whatsapp_seen");
+
+                    b.ToTable("whatsapp_seen", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApiVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("api_version");
+
+                    b.Property<string>("GraphApiBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("graph_api_base_url");
+
+                    b.Property<string>("PhoneNumberId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_number_id");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_access_token");
+
+                    b.Property<string>("ProtectedAppSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_app_secret");
+
+                    b.Property<string>("Templates")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("templates");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VerifyToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verify_token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_settings");
+
+                    b.ToTable("whatsapp_settings", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Data.FolioCounter", b =>
@@ -944,6 +1108,19 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<double?>("VisitLatitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("visit_latitude");
+
+                    b.Property<double?>("VisitLongitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("visit_longitude");
+
+                    b.Property<string>("VisitPlace")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visit_place");
+
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
@@ -1130,6 +1307,15 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_whatsapp_conversations_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.StaffUser", b =>
