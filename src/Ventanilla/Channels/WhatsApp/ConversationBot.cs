@@ -14,9 +14,9 @@ namespace Ventanilla.Channels.WhatsApp;
 /// that marks the message as seen, so a redelivered message does nothing twice.
 /// </summary>
 internal sealed partial class ConversationBot(VentanillaDbContext db, TicketIntake intake, MediaFetcher media, ProviderDirectory provider,
-    AttachmentIntake attachments, AttachmentPolicy policy, TimeProvider clock, ILogger<ConversationBot> log)
+    AttachmentIntake attachments, AttachmentPolicy policy, WriteGate gate, TimeProvider clock, ILogger<ConversationBot> log)
 {
-    /// <summary>Handles one message; answers the ticket it joined or created, if any.</summary>
+    /// <summary>Handles one message, leaving its effect in the context for the caller to save; answers the ticket it joined or created, if any.</summary>
     public async Task<long?> HandleAsync(InboundWhatsApp message, DateTime receivedAt, CancellationToken ct)
     {
         var seen = WhatsAppSeen.MessageKey(message.Id);
@@ -53,7 +53,6 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
         }
 
         db.WhatsAppSeen.Add(WhatsAppSeen.Of(seen, now));
-        await db.SaveChangesAsync(ct);
         return ticketId;
     }
 
@@ -65,10 +64,9 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
             .OrderBy(c => c.UserId == user.UserId ? 0 : 1).FirstOrDefaultAsync(ct);
         if (conversation is null)
         {
+            // Saved with the message's effect; filing a ticket saves it first, for the id tickets are filed under.
             conversation = WhatsAppConversation.Start(user, sentAt, clock.GetUtcNow().UtcDateTime);
             db.WhatsAppConversations.Add(conversation);
-            // Saved now so it has the id its tickets are filed under.
-            await db.SaveChangesAsync(ct);
             return conversation;
         }
 

@@ -130,14 +130,20 @@ internal sealed partial class ConversationBot
     private async Task<Ticket> FileAsync(WhatsAppConversation conversation, TicketKind kind, string description, InboundWhatsApp message,
         DateTime now, CancellationToken ct)
     {
-        conversation.BeginCreating(message.Id, now);
-        await db.SaveChangesAsync(ct);
         var subscriber = conversation.SubscriberId is { } id
             ? await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
             : null;
         var report = new NewTicket(kind, ContactChannel.Whatsapp, Subject(description), Limit(description), null,
             new ContactInfo(conversation.ProfileName, conversation.Phone, null, subscriber?.AccountNumber), ReportedAt: now);
-        var filed = await intake.RegisterAsync(report, conversation.SubscriberId, conversation.Actor);
+        Ticket filed;
+        // The intake's commit is a write too: taken in this process's turn, like the rest.
+        using (await gate.EnterAsync(ct))
+        {
+            conversation.BeginCreating(message.Id, now);
+            await db.SaveChangesAsync(ct);
+            filed = await intake.RegisterAsync(report, conversation.SubscriberId, conversation.Actor);
+        }
+
         conversation.Follow(filed.Id);
         log.LogInformation("WhatsApp: folio {Folio} abierto por la conversación {Conversation}.", filed.Folio, conversation.Id);
         return await db.Tickets.Include(t => t.Subscriber).SingleAsync(t => t.Id == filed.Id, ct);

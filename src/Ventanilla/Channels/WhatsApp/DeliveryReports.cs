@@ -9,7 +9,7 @@ namespace Ventanilla.Channels.WhatsApp;
 /// Applies Meta's delivery statuses to the messages we sent, found by their <c>wamid</c>. Each
 /// (message, status) counts once however often it is redelivered, and a state never moves back.
 /// </summary>
-internal sealed class DeliveryReports(VentanillaDbContext db, TimeProvider clock)
+internal sealed class DeliveryReports(VentanillaDbContext db, WriteGate gate, TimeProvider clock)
 {
     public async Task ApplyAsync(StatusReport report, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ internal sealed class DeliveryReports(VentanillaDbContext db, TimeProvider clock
         }
 
         db.WhatsAppSeen.Add(WhatsAppSeen.Of(key, now));
-        await db.SaveChangesAsync(ct);
+        await gate.SaveAsync(db, ct);
     }
 
     private static OutboxState? State(string status) => status switch

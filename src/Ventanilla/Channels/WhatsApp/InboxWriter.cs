@@ -9,7 +9,7 @@ namespace Ventanilla.Channels.WhatsApp;
 /// together are written together, one transaction for the group, and each post is answered once its
 /// group is committed. Nothing is acknowledged before it is stored.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<InboxWriter> log) : BackgroundService
+public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock, ILogger<InboxWriter> log) : BackgroundService
 {
     private const int MaxGroup = 256;
 
@@ -60,7 +60,10 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, TimeProvider clock,
             var now = clock.GetUtcNow().UtcDateTime;
             db.Inbox.AddRange(group.Select(p => InboundMessage.FromWhatsApp(p.Account, p.Raw, now)));
             // One statement batch and one implicit transaction for the whole group.
-            await db.SaveChangesAsync(CancellationToken.None);
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
             foreach (var pending in group)
             {
                 pending.Done.TrySetResult();

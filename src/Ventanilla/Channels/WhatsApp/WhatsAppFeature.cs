@@ -13,6 +13,7 @@ public static class WhatsAppFeature
         builder.Services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WhatsAppDirectory>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppDirectory>());
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<InboxWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         builder.Services.AddHttpClient<GraphApi>(http => http.Timeout = TimeSpan.FromSeconds(30));

@@ -5,7 +5,7 @@ using Ventanilla.Data;
 namespace Ventanilla.Channels.WhatsApp;
 
 /// <summary>What one stored webhook post becomes: delivery states on our messages, and each user message through the conversation.</summary>
-internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryReports reports, ConversationBot bot, TimeProvider clock)
+internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryReports reports, ConversationBot bot, WriteGate gate, TimeProvider clock)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
     {
@@ -17,7 +17,7 @@ internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryRep
         catch (JsonException)
         {
             row.Flag("El aviso no es JSON válido; se guarda tal como llegó.", clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+            await gate.SaveAsync(db, ct);
             return;
         }
 
@@ -27,12 +27,18 @@ internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryRep
         }
 
         long? ticketId = null;
-        foreach (var message in payload.Messages)
+        for (var i = 0; i < payload.Messages.Count; i++)
         {
-            ticketId = await bot.HandleAsync(message, row.ReceivedAt, ct) ?? ticketId;
+            ticketId = await bot.HandleAsync(payload.Messages[i], row.ReceivedAt, ct) ?? ticketId;
+            if (i < payload.Messages.Count - 1)
+            {
+                // Each message is saved with its seen key, so a later one failing does not undo it.
+                await gate.SaveAsync(db, ct);
+            }
         }
 
+        // The last message's effect and the post's processed mark go in one commit.
         row.Processed(ticketId, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        await gate.SaveAsync(db, ct);
     }
 }

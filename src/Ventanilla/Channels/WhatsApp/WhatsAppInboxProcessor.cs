@@ -10,9 +10,10 @@ namespace Ventanilla.Channels.WhatsApp;
 /// post is claimed with a conditional update before any work, so two workers (or two nodes) never
 /// process it together, and a claim left by a worker that stopped is taken again after a while.
 /// </summary>
-public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, InboxWriter writer,
+public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, InboxWriter writer, WriteGate gate,
     TimeProvider clock, ILogger<WhatsAppInboxProcessor> log) : BackgroundService
 {
+    private const int Batch = 32;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     // Handling one post takes well under a second, a medium's download a few; older claims were abandoned.
@@ -66,38 +67,60 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
     internal async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
         var taken = 0;
-        while (await ProcessNextAsync(ct) is { } claimed)
+        while (await ProcessBatchAsync(ct) is > 0 and var claimed)
         {
-            taken += claimed ? 1 : 0;
+            taken += claimed;
         }
 
         return taken;
     }
 
-    // Null when nothing is pending (or what is pending must wait); false when another worker claimed it first.
-    private async Task<bool?> ProcessNextAsync(CancellationToken ct)
+    // Claims up to a batch of the oldest posts in two statements, then handles them one by one in order.
+    // Answers how many it claimed (0 when nothing is pending, or when what is pending must wait).
+    private async Task<int> ProcessBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var abandoned = now - AbandonedAfter;
-        var id = await db.Inbox
+        var ids = await db.Inbox
             .Where(m => m.Channel == ContactChannel.Whatsapp)
             .Where(m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned))
-            .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
-        if (id is null)
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(ct);
+        if (ids.Count == 0)
         {
-            return null;
+            return 0;
         }
 
-        var claimed = await db.Inbox
-            .Where(m => m.Id == id && (m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned)))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, now), ct);
-        if (claimed == 0)
+        // The claim time doubles as this worker's token: a row another worker claimed in between is not ours.
+        var token = now.AddTicks(Random.Shared.Next(1, 10_000));
+        using (await gate.EnterAsync(ct))
         {
-            return false;
+            await db.Inbox
+                .Where(m => ids.Contains(m.Id) && (m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned)))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, token), ct);
         }
 
+        var mine = await db.Inbox.Where(m => ids.Contains(m.Id) && m.State == InboundState.Processing && m.ClaimedAt == token)
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        for (var i = 0; i < mine.Count; i++)
+        {
+            if (!await ProcessAsync(scope, db, mine[i], ct))
+            {
+                // Retried later, and the posts after it wait with it, so one user's messages stay in order.
+                await db.Inbox.Where(m => mine.Skip(i).Contains(m.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Pending), CancellationToken.None);
+                return 0;
+            }
+        }
+
+        return Math.Max(mine.Count, 1);
+    }
+
+    // False when the post must be tried again later.
+    private async Task<bool> ProcessAsync(AsyncServiceScope scope, VentanillaDbContext db, long id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         var message = await db.Inbox.SingleAsync(m => m.Id == id, ct);
         try
         {
@@ -108,8 +131,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
             // Someone changed the ticket at the same moment, or Meta's media server is down: try the post
             // again on a later pass. What of it was done is recorded as seen, so it is not done twice.
             log.LogInformation(error, "El aviso de WhatsApp {Id} se reintentará.", id);
-            await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Pending), CancellationToken.None);
-            return null;
+            return false;
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
@@ -118,7 +140,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
             db.ChangeTracker.Clear();
             message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
             message.Flag($"No se pudo procesar: {error.Message}", clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await gate.SaveAsync(db, CancellationToken.None);
         }
 
         return true;

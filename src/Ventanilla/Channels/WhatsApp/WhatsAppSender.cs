@@ -10,7 +10,7 @@ namespace Ventanilla.Channels.WhatsApp;
 /// user's 24-hour customer-service window and as the approved template for their event outside
 /// it, and records on each row its <c>wamid</c>, so the delivery statuses that follow find it.
 /// </summary>
-public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, WhatsAppDirectory directory,
+public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, WhatsAppDirectory directory, WriteGate gate,
     TimeProvider clock, ILogger<WhatsAppSender> log) : BackgroundService
 {
     private const int Batch = 50;
@@ -60,8 +60,13 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
         foreach (var candidate in due)
         {
             // Claimed by pushing its next attempt out, so two nodes never send the same row at once.
-            var claimed = await db.Outbox.Where(m => m.Id == candidate.Id && m.State == OutboxState.Pending && m.NextAttemptAt == candidate.NextAttemptAt)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
+            int claimed;
+            using (await gate.EnterAsync(ct))
+            {
+                claimed = await db.Outbox.Where(m => m.Id == candidate.Id && m.State == OutboxState.Pending && m.NextAttemptAt == candidate.NextAttemptAt)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
+            }
+
             if (claimed == 1)
             {
                 await SendAsync(db, delivery, candidate.Id, ct);
@@ -99,6 +104,9 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
                 break;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
     }
 }
