@@ -11,7 +11,7 @@ using Ventanilla.WhatsAppBench;
 var o = Options.Parse(args);
 if (o.App.Length == 0 || !File.Exists(o.App))
 {
-    Console.Error.WriteLine("usage: Ventanilla.WhatsAppBench --app PATH/Ventanilla.dll [--database Sqlite|Postgres --connection CS] [--rate 1000] [--seconds 20] [--warmup 5] [--clients 64] [--drain 300]");
+    Console.Error.WriteLine("usage: Ventanilla.WhatsAppBench --app PATH/Ventanilla.dll [--database Sqlite|Postgres --connection CS] [--rate 1000] [--seconds 20] [--warmup 5] [--clients 64] [--drain 300] [--process true|false]");
     return 2;
 }
 
@@ -29,6 +29,11 @@ try
     await Load.BaselineAsync(http, o);
     var started = Stopwatch.StartNew();
     var users = await Load.WebhookAsync(http, o);
+    if (!o.Process)
+    {
+        Console.WriteLine("processing off: the posts were stored and left unprocessed");
+        return 0;
+    }
 
     var tickets = 0;
     var last = -1;

@@ -34,6 +34,7 @@ internal sealed class Service : IDisposable
         env["WhatsApp__AppSecret"] = AppSecret;
         env["WhatsApp__VerifyToken"] = "bench-verify";
         env["WhatsApp__GraphApiBaseUrl"] = graphUrl;
+        env["WhatsApp__RunInBackground"] = o.Process ? "true" : "false";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the service did not start");
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("service: " + e.Data); };
