@@ -15,8 +15,13 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, Tim
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
+    private long lastStoredTicks;
+
     /// <summary>Raised after each committed group, so the processor can start at once instead of at its next poll.</summary>
     public event Action? Stored;
+
+    /// <summary>Whether posts are arriving now: the workers behind the webhook then leave it room.</summary>
+    public bool IsBusy => clock.GetTimestamp() - Interlocked.Read(ref lastStoredTicks) < clock.TimestampFrequency / 5;
 
     public Task StoreAsync(string account, byte[] raw)
     {
@@ -69,6 +74,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, Tim
                 pending.Done.TrySetResult();
             }
 
+            Interlocked.Exchange(ref lastStoredTicks, clock.GetTimestamp());
             Stored?.Invoke();
         }
         catch (Exception error)

@@ -10,6 +10,11 @@ public static class WhatsAppFeature
     /// </summary>
     public static IHostApplicationBuilder AddWhatsApp(this IHostApplicationBuilder builder)
     {
+        // The workers behind the webhook hold pool threads through SQLite's synchronous I/O; on a
+        // two-core machine the pool starts with two threads and adds about one every half second, so
+        // webhook requests queued behind them for hundreds of milliseconds. A few more from the start.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
         builder.Services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WhatsAppDirectory>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WhatsAppDirectory>());

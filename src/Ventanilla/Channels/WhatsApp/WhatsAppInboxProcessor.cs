@@ -67,12 +67,22 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
     internal async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
         var taken = 0;
-        while (await ProcessBatchAsync(ct) is > 0 and var claimed)
+        while (true)
         {
-            taken += claimed;
-        }
+            var started = clock.GetTimestamp();
+            if (await ProcessBatchAsync(ct) is not (> 0 and var claimed))
+            {
+                return taken;
+            }
 
-        return taken;
+            taken += claimed;
+            if (writer.IsBusy)
+            {
+                // Meta is posting: answering it fast matters more than turning posts into tickets a
+                // moment sooner, so the processor takes at most half the time while posts arrive.
+                await Task.Delay(clock.GetElapsedTime(started), clock, ct);
+            }
+        }
     }
 
     // Claims up to a batch of the oldest posts in two statements, then handles them one by one in order.
