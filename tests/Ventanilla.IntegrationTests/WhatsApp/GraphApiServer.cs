@@ -27,6 +27,7 @@ public sealed class GraphApiServer : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, int Code, string Message)> errors = new();
     private readonly ConcurrentDictionary<string, byte[]> media = new();
     private int next;
+    private int mediaFailures;
 
     private GraphApiServer(WebApplication app) => this.app = app;
 
@@ -53,6 +54,9 @@ public sealed class GraphApiServer : IAsyncDisposable
 
     /// <summary>The next send is answered with this Graph error.</summary>
     public void FailNext(int code, string message, int status = 400) => errors.Enqueue((status, code, message));
+
+    /// <summary>The next media lookup answers 500, as when Meta's servers have a bad moment.</summary>
+    public void FailNextMedia() => Interlocked.Increment(ref mediaFailures);
 
     /// <summary>Makes a medium available under an id; answers the SHA-256 Meta would announce for it.</summary>
     public string AddMedia(string mediaId, byte[] content)
@@ -91,6 +95,12 @@ public sealed class GraphApiServer : IAsyncDisposable
             return Error(401, 190, "Invalid OAuth access token.");
         }
 
+        if (Interlocked.Decrement(ref mediaFailures) >= 0)
+        {
+            return Error(500, 2, "Service temporarily unavailable");
+        }
+
+        Interlocked.Exchange(ref mediaFailures, 0);
         return media.TryGetValue(mediaId, out var content)
             ? Results.Json(new
             {

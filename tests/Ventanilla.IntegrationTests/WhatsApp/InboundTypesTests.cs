@@ -97,4 +97,21 @@ public class InboundTypesTests
         Assert.Contains(bodies, b => b.Contains("«hologram»", StringComparison.Ordinal) && b.Contains("nuevo", StringComparison.Ordinal));
         Assert.All(await kit.DbAsync(db => db.Inbox.Select(m => m.State).ToListAsync()), s => Assert.Equal(InboundState.Processed, s));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_medium_meta_cannot_serve_for_now_is_retried_on_a_later_pass_and_kept_once(DatabaseKind database)
+    {
+        await using var kit = await WhatsAppKit.StartAsync(database);
+        await ConversationTests.ReportFaultAsync(kit);
+        var sha = kit.Graph.AddMedia("media-1", Jpeg);
+        kit.Graph.FailNextMedia();
+
+        await kit.DeliverAsync(Payloads.Media(kit.NextId(), "image", "media-1", sha, "image/jpeg"));
+        var waiting = await kit.DbAsync(db => db.Inbox.OrderBy(m => m.Id).Select(m => m.State).LastAsync());
+        await kit.PassAsync();
+
+        Assert.Equal(InboundState.Pending, waiting);
+        Assert.Equal(1, await kit.DbAsync(db => db.Attachments.CountAsync()));
+        Assert.Equal(InboundState.Processed, await kit.DbAsync(db => db.Inbox.OrderBy(m => m.Id).Select(m => m.State).LastAsync()));
+    }
 }

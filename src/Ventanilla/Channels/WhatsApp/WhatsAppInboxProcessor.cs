@@ -118,7 +118,8 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
             if (!await ProcessAsync(scope, db, mine[i], ct))
             {
                 // Retried later, and the posts after it wait with it, so one user's messages stay in order.
-                await db.Inbox.Where(m => mine.Skip(i).Contains(m.Id))
+                var rest = mine.Skip(i).ToList();
+                await db.Inbox.Where(m => rest.Contains(m.Id))
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Pending), CancellationToken.None);
                 return 0;
             }
