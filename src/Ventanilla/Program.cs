@@ -26,11 +26,13 @@ app.UseConsole();
 await app.MigrateDatabaseAsync();
 await app.BootstrapStaffAsync();
 await app.LoadProviderProfileAsync();
+await app.SeedMailboxesAsync();
 await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
 app.MapTickets();
 app.MapSubscribers();
+app.MapEmail();
 app.MapConsole();
 
 app.Run();

@@ -26,6 +26,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
+    public DbSet<Channels.Email.Mailbox> Mailboxes => Set<Channels.Email.Mailbox>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }
