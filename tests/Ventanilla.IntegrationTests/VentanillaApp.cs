@@ -32,6 +32,14 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>An instance on a database that already exists (one another process used); the database stays.</summary>
+    public static VentanillaApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new VentanillaApp(database, ownsDatabase: false, settings);
+        _ = app.Server;
+        return app;
+    }
+
     /// <summary>Stops this instance and starts a new process on the same database.</summary>
     public async Task<VentanillaApp> RestartAsync()
     {
