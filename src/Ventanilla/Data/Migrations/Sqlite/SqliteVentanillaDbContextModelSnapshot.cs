@@ -198,78 +198,69 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
+            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("Address")
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Channel")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
-                        .HasColumnName("address");
+                        .HasColumnName("channel");
 
-                    b.Property<string>("AreaCode")
-                        .HasMaxLength(40)
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(998)
                         .HasColumnType("TEXT")
-                        .HasColumnName("area_code");
+                        .HasColumnName("content_id");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
+                        .HasColumnName("content_type");
 
-                    b.Property<bool>("Enabled")
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Inline")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("enabled");
+                        .HasColumnName("inline");
 
-                    b.Property<int>("FailedCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_count");
-
-                    b.Property<string>("LastError")
+                    b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
+                        .HasColumnName("rejection_reason");
 
-                    b.Property<DateTime?>("LastErrorAt")
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("last_error_at");
+                        .HasColumnName("sha256");
 
-                    b.Property<DateTime?>("LastPollAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_poll_at");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lease_owner");
-
-                    b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lease_until");
-
-                    b.Property<int>("PollSeconds")
+                    b.Property<long>("Size")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("poll_seconds");
+                        .HasColumnName("size");
 
-                    b.Property<int>("SentCount")
+                    b.Property<long>("TicketId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("sent_count");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("ticket_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_mailboxes");
+                        .HasName("pk_ticket_attachments");
 
-                    b.HasIndex("Address")
-                        .IsUnique()
-                        .HasDatabaseName("ix_mailboxes_address");
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id");
 
-                    b.ToTable("mailboxes", (string)null);
+                    b.ToTable("ticket_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
@@ -1113,99 +1104,14 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
-            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
+            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
                 {
-                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Imap", b1 =>
-                        {
-                            b1.Property<int>("MailboxId")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("id");
-
-                            b1.Property<string>("Host")
-                                .IsRequired()
-                                .HasMaxLength(253)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("imap_host");
-
-                            b1.Property<int>("Port")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("imap_port");
-
-                            b1.Property<string>("ProtectedPassword")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("imap_protected_password");
-
-                            b1.Property<string>("Security")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("imap_security");
-
-                            b1.Property<string>("Username")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("imap_username");
-
-                            b1.HasKey("MailboxId");
-
-                            b1.ToTable("mailboxes");
-
-                            b1.WithOwner()
-                                .HasForeignKey("MailboxId")
-                                .HasConstraintName("fk_mailboxes_mailboxes_id");
-                        });
-
-                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Smtp", b1 =>
-                        {
-                            b1.Property<int>("MailboxId")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("id");
-
-                            b1.Property<string>("Host")
-                                .IsRequired()
-                                .HasMaxLength(253)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("smtp_host");
-
-                            b1.Property<int>("Port")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("smtp_port");
-
-                            b1.Property<string>("ProtectedPassword")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("smtp_protected_password");
-
-                            b1.Property<string>("Security")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("smtp_security");
-
-                            b1.Property<string>("Username")
-                                .IsRequired()
-                                .HasMaxLength(254)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("smtp_username");
-
-                            b1.HasKey("MailboxId");
-
-                            b1.ToTable("mailboxes");
-
-                            b1.WithOwner()
-                                .HasForeignKey("MailboxId")
-                                .HasConstraintName("fk_mailboxes_mailboxes_id");
-                        });
-
-                    b.Navigation("Imap")
-                        .IsRequired();
-
-                    b.Navigation("Smtp")
-                        .IsRequired();
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
@@ -1304,10 +1210,6 @@ namespace Ventanilla.Data.Migrations.Sqlite
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("address");
-
-                            b1.Property<DateTime?>("FailingSince")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("failing_since");
 
                             b1.Property<long>("SubscriberId")
                                 .HasColumnType("INTEGER")
