@@ -1,3 +1,4 @@
+using Ventanilla.Attachments;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
@@ -15,6 +16,7 @@ builder.AddProviderProfile();
 builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
+builder.AddAttachments();
 builder.AddEmail();
 builder.AddConsole();
 
@@ -31,6 +33,7 @@ await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
 app.MapTickets();
+app.MapAttachments();
 app.MapSubscribers();
 app.MapEmail();
 app.MapConsole();
