@@ -210,71 +210,80 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
+            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime>("AddedAt")
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("added_at");
+                        .HasColumnName("created_at");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("ContentId")
-                        .HasMaxLength(998)
-                        .HasColumnType("character varying(998)")
-                        .HasColumnName("content_id");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("content_type");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("file_name");
-
-                    b.Property<bool>("Inline")
+                    b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
-                        .HasColumnName("inline");
+                        .HasColumnName("enabled");
 
-                    b.Property<string>("RejectionReason")
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_count");
+
+                    b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("rejection_reason");
+                        .HasColumnName("last_error");
 
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint")
-                        .HasColumnName("size");
+                    b.Property<DateTime?>("LastPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_poll_at");
 
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("PollSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("poll_seconds");
+
+                    b.Property<int>("SentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent_count");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_ticket_attachments");
+                        .HasName("pk_mailboxes");
 
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_ticket_attachments_ticket_id");
+                    b.HasIndex("Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mailboxes_address");
 
-                    b.ToTable("ticket_attachments", (string)null);
+                    b.ToTable("mailboxes", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
@@ -1130,14 +1139,99 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
-            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
+            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
                 {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
+                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Imap", b1 =>
+                        {
+                            b1.Property<int>("MailboxId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Host")
+                                .IsRequired()
+                                .HasMaxLength(253)
+                                .HasColumnType("character varying(253)")
+                                .HasColumnName("imap_host");
+
+                            b1.Property<int>("Port")
+                                .HasColumnType("integer")
+                                .HasColumnName("imap_port");
+
+                            b1.Property<string>("ProtectedPassword")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("imap_protected_password");
+
+                            b1.Property<string>("Security")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("imap_security");
+
+                            b1.Property<string>("Username")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("imap_username");
+
+                            b1.HasKey("MailboxId");
+
+                            b1.ToTable("mailboxes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MailboxId")
+                                .HasConstraintName("fk_mailboxes_mailboxes_id");
+                        });
+
+                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Smtp", b1 =>
+                        {
+                            b1.Property<int>("MailboxId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Host")
+                                .IsRequired()
+                                .HasMaxLength(253)
+                                .HasColumnType("character varying(253)")
+                                .HasColumnName("smtp_host");
+
+                            b1.Property<int>("Port")
+                                .HasColumnType("integer")
+                                .HasColumnName("smtp_port");
+
+                            b1.Property<string>("ProtectedPassword")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("smtp_protected_password");
+
+                            b1.Property<string>("Security")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("smtp_security");
+
+                            b1.Property<string>("Username")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("smtp_username");
+
+                            b1.HasKey("MailboxId");
+
+                            b1.ToTable("mailboxes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MailboxId")
+                                .HasConstraintName("fk_mailboxes_mailboxes_id");
+                        });
+
+                    b.Navigation("Imap")
+                        .IsRequired();
+
+                    b.Navigation("Smtp")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
@@ -1240,6 +1334,10 @@ namespace Ventanilla.Data.Migrations.Postgres
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("address");
+
+                            b1.Property<DateTime?>("FailingSince")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("failing_since");
 
                             b1.Property<long>("SubscriberId")
                                 .HasColumnType("bigint")
