@@ -27,11 +27,8 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
-<<<<<<< HEAD
     public DbSet<Channels.Email.Mailbox> Mailboxes => Set<Channels.Email.Mailbox>();
-=======
     public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
->>>>>>> main
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }
