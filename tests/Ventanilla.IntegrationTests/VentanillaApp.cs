@@ -38,9 +38,9 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
     }
 
     /// <summary>An instance on a database that already exists (one another process used); the database stays.</summary>
-    public static VentanillaApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    public static VentanillaApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? storagePath = null)
     {
-        var app = new VentanillaApp(database, ownsDatabase: false, settings);
+        var app = new VentanillaApp(database, ownsDatabase: false, settings, storagePath);
         _ = app.Server;
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Ventanilla.Attachments;
 using Ventanilla.Data;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
@@ -8,7 +9,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What one stored email becomes: a message on an existing ticket, a new query, or nothing.</summary>
-internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, IOptions<EmailOptions> options, TimeProvider clock)
+internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, IOptions<EmailOptions> options, TimeProvider clock)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
     {
@@ -48,6 +49,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
             ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now);
+            await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
             row.Processed(ticket.Id, now);
             await db.SaveChangesAsync(ct);
             return;
@@ -67,6 +69,8 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
                 .Select(m => m.TicketId).FirstOrDefaultAsync(ct) is { } earlier)
         {
             await AssignAreaAsync(earlier, row.Mailbox, now, ct);
+            // Its files were to be saved with this mark, so they are not on the ticket yet.
+            await MailFiles.AttachAsync(files, db, await db.Tickets.SingleAsync(t => t.Id == earlier, ct), content, actor, now, ct);
             row.Processed(earlier, now);
             await db.SaveChangesAsync(ct);
             return;
@@ -78,6 +82,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
         var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
         await AssignAreaAsync(created.Id, row.Mailbox, now, ct);
+        await MailFiles.AttachAsync(files, db, await db.Tickets.SingleAsync(t => t.Id == created.Id, ct), content, actor, now, ct);
         row.Processed(created.Id, now);
         await db.SaveChangesAsync(ct);
     }
