@@ -36,7 +36,11 @@ public class EmailBounceTests
         // Kept as evidence on the ticket, never shown as words the subscriber wrote.
         Assert.Single(ticket.Timeline, e => e.Type == TimelineEntryType.Created);
         Assert.DoesNotContain(ticket.Timeline, e => e.Type == TimelineEntryType.MessageIn);
+        var report = await app.WithDbAsync(db => db.Attachments.AsNoTracking().SingleAsync());
+        Assert.Equal(("message/rfc822", ticket.Id), (report.ContentType, report.TicketId));
+        Assert.EndsWith(".eml", report.FileName, StringComparison.Ordinal);
         var bounceRow = await app.WithDbAsync(db => db.Inbox.OrderBy(m => m.Id).LastAsync());
+        Assert.Equal(bounceRow.Raw.Length, report.Size);
         Assert.Equal((InboundState.Processed, ticket.Id), (bounceRow.State, bounceRow.TicketId));
         var sent = await app.WithDbAsync(db => db.Outbox.SingleAsync(m => m.Channel == ContactChannel.Email));
         Assert.Equal(OutboxState.Failed, sent.State);

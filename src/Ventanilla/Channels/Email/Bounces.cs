@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using Ventanilla.Attachments;
 using Ventanilla.Data;
 using Ventanilla.Tickets;
 
@@ -7,6 +9,19 @@ namespace Ventanilla.Channels.Email;
 /// <summary>What a bounce of our own mail changes: the ticket says so, the sent message failed, and the address is marked.</summary>
 internal static class Bounces
 {
+    /// <summary>
+    /// The report itself, as the mail server sent it, filed on the ticket as evidence. It is our
+    /// system's record, not a subscriber's upload, so the subscribers' type policy does not apply.
+    /// </summary>
+    public static async Task<TicketAttachment> KeepReportAsync(AttachmentStore store, Ticket ticket, InboundMessage row, DateTime now, CancellationToken ct)
+    {
+        using var raw = new MemoryStream(row.Raw);
+        var stored = await store.SaveAsync(raw, long.MaxValue, ct)
+            ?? throw new InvalidOperationException("The store refused a report with no size limit.");
+        var name = string.Create(CultureInfo.InvariantCulture, $"rebote-{now:yyyyMMdd-HHmmss}.eml");
+        return ticket.Attach(name, "message/rfc822", stored, ContactChannel.Email, Actor.System, now);
+    }
+
     public static async Task ApplyAsync(VentanillaDbContext db, MailVerdict verdict, Ticket? ticket, DateTime now, CancellationToken ct)
     {
         var original = verdict.OriginalMessageId is { } id

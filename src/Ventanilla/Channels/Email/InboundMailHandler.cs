@@ -9,7 +9,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What one stored email becomes: a message on an existing ticket, a new query, or nothing.</summary>
-internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, IOptions<EmailOptions> options, TimeProvider clock)
+internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, AttachmentStore store, IOptions<EmailOptions> options, TimeProvider clock)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
     {
@@ -40,6 +40,11 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
             // Kept on its ticket (when we find one) as a delivery failure, never as the subscriber's words.
             var bounced = ticketId is { } id ? await db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
             await Bounces.ApplyAsync(db, verdict, bounced, now, ct);
+            if (bounced is not null)
+            {
+                db.Attachments.Add(await Bounces.KeepReportAsync(store, bounced, row, now, ct));
+            }
+
             row.Processed(ticketId, now);
             await db.SaveChangesAsync(ct);
             return;

@@ -12,12 +12,13 @@ namespace Ventanilla.Channels.Email;
 /// on (mailbox, UIDVALIDITY, UID) keeps the second copy out.
 /// </summary>
 /// <param name="afterStore">Runs after each message is stored and before it is marked seen (tests stop work there).</param>
-internal sealed class MailboxFetch(VentanillaDbContext db, string mailbox, TimeProvider clock, Func<string, uint, CancellationToken, Task>? afterStore)
+/// <param name="stored">Called after each message is stored, to wake the processor.</param>
+internal sealed class MailboxFetch(VentanillaDbContext db, string mailbox, TimeProvider clock, Func<string, uint, CancellationToken, Task>? afterStore, Action stored)
 {
     /// <summary>One pass: returns how many messages were newly stored.</summary>
     public async Task<int> RunAsync(IMailFolder inbox, CancellationToken ct)
     {
-        var stored = 0;
+        var count = 0;
         foreach (var uid in await CandidatesAsync(inbox, ct))
         {
             using var raw = new MemoryStream();
@@ -28,7 +29,8 @@ internal sealed class MailboxFetch(VentanillaDbContext db, string mailbox, TimeP
 
             if (await StoreAsync(inbox.UidValidity, uid.Id, raw.ToArray(), ct))
             {
-                stored++;
+                count++;
+                stored();
             }
 
             if (afterStore is not null)
@@ -39,7 +41,7 @@ internal sealed class MailboxFetch(VentanillaDbContext db, string mailbox, TimeP
             await inbox.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, ct);
         }
 
-        return stored;
+        return count;
     }
 
     // Everything above the last UID we stored under this UIDVALIDITY, plus anything still unseen: a

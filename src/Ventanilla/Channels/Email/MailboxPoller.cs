@@ -13,7 +13,8 @@ namespace Ventanilla.Channels.Email;
 /// fetched the moment the server announces it; otherwise the mailbox is polled every PollSeconds.
 /// Either way the same fetch pass stores each message once (<see cref="MailboxFetch"/>).
 /// </summary>
-public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory directory, IOptions<EmailOptions> options, TimeProvider clock, ILogger<MailboxPoller> log)
+public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory directory, InboxProcessor processor, IOptions<EmailOptions> options,
+    TimeProvider clock, ILogger<MailboxPoller> log)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
@@ -141,7 +142,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
         await imap.AuthenticateAsync(imapSettings.Username, imapSettings.Password, ct);
         var inbox = imap.Inbox;
         await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
-        var fetch = new MailboxFetch(db, mailbox.Address, clock, AfterStore);
+        var fetch = new MailboxFetch(db, mailbox.Address, clock, AfterStore, processor.Wake);
         var stored = await fetch.RunAsync(inbox, ct);
         await MailboxLease.RecordPollAsync(db, mailbox.Id, Now(), ct);
 
