@@ -147,3 +147,38 @@ public class EmailCrashTests
         }
     }
 }
+
+/// <summary>Work stopped at a chosen point inside a pass: after a message is stored, before it is marked seen.</summary>
+[Collection(DovecotMailboxes.Name)]
+public class EmailInterruptionTests
+{
+    [Theory, BothDatabases]
+    public async Task Stopping_between_store_and_seen_fetches_that_message_again_and_stores_it_once(DatabaseKind database)
+    {
+        var mail = await TestMailServer.MailboxAsync("contacto@netmas.mx");
+        await using var app = await VentanillaApp.StartAsync(database, mail.Settings());
+        await mail.AppendManyAsync(Enumerable.Range(1, 6).Select(i => EmailMessages.From("ana.lopez@example.com", $"Falla {i}", $"Reporte {i}.")));
+        var poller = EmailMessages.Poller(app);
+        using var stop = new CancellationTokenSource();
+        var stored = 0;
+        poller.AfterStore = async (_, _, _) =>
+        {
+            if (++stored == 3)
+            {
+                await stop.CancelAsync();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poller.PollOnceAsync(stop.Token));
+
+        Assert.Equal(3, await app.WithDbAsync(db => db.Inbox.CountAsync()));
+        Assert.Equal(4, await mail.UnseenCountAsync());
+        poller.AfterStore = null;
+        await EmailMessages.PassAsync(app);
+
+        Assert.Equal(6, await app.WithDbAsync(db => db.Inbox.Select(m => m.ExternalId).Distinct().CountAsync()));
+        Assert.Equal(6, await app.WithDbAsync(db => db.Inbox.CountAsync()));
+        Assert.Equal(6, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(0, await mail.UnseenCountAsync());
+    }
+}
