@@ -30,12 +30,14 @@ app.UseConsole();
 await app.MigrateDatabaseAsync();
 await app.BootstrapStaffAsync();
 await app.LoadProviderProfileAsync();
+await app.SeedMailboxesAsync();
 await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
 app.MapTickets();
 app.MapAttachments();
 app.MapSubscribers();
+app.MapEmail();
 app.MapWhatsApp();
 app.MapConsole();
 
