@@ -1,6 +1,7 @@
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
+using Ventanilla.Portal;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -17,6 +18,7 @@ builder.AddStaff();
 builder.AddTickets();
 builder.AddEmail();
 builder.AddConsole();
+builder.AddPortal();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ await app.SeedDemoDataIfAskedAsync(args);
 app.MapApiPlatform();
 app.MapTickets();
 app.MapSubscribers();
+app.MapPortal();
 app.MapConsole();
 
 app.Run();
