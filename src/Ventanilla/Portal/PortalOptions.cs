@@ -36,7 +36,7 @@ public sealed class PortalOptions
 public sealed class PortalRateLimits
 {
     [Range(1, 100_000)]
-    public int PerIpPermits { get; set; } = 30;
+    public int PerIpPermits { get; set; } = 100;
 
     [Range(1, 100_000)]
     public int PerFolioPermits { get; set; } = 10;
