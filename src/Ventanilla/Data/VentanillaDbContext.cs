@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Attachments;
 using Ventanilla.Channels;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -27,6 +28,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
     public DbSet<Portal.AccessCode> PortalAccessCodes => Set<Portal.AccessCode>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -5,7 +5,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Portal;
 
 /// <summary>What a subscriber can do on the folio their browser opened: read it, write, and close it.</summary>
-public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, TimeProvider clock)
+public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, PortalUploads uploads, TimeProvider clock)
 {
     public const int MessageLimit = 5000;
 
@@ -24,25 +24,38 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Ti
     /// <summary>What the subscriber may read of the history: the conversation, never the staff's notes.</summary>
     public static IEnumerable<TimelineEntry> Conversation(Ticket ticket) =>
         ticket.Timeline.Where(e => e.Type is TimelineEntryType.Created or TimelineEntryType.MessageIn or TimelineEntryType.MessageOut
+            || e.Type == TimelineEntryType.AttachmentAdded
             || (e.Type == TimelineEntryType.StatusChanged && e.Field == "status")).OrderBy(e => e.At).ThenBy(e => e.Id);
 
     public static Actor ActorFor(Ticket ticket) =>
         new("portal", ticket.Subscriber?.FullName ?? ticket.Contact.Name ?? "Suscriptor en el portal");
 
-    public async Task<string?> AddMessageAsync(Ticket ticket, string? text, CancellationToken ct)
+    /// <summary>A message, files, or both, from the subscriber.</summary>
+    public async Task<string?> AddMessageAsync(Ticket ticket, string? text, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         var body = Web.Text.WithoutControlCharacters(Web.Text.Clean(text));
-        if (body is null)
+        if (body is null && files.Count == 0)
         {
-            return "Escribe tu mensaje.";
+            return "Escribe tu mensaje o adjunta un archivo.";
         }
 
-        if (body.Length > MessageLimit)
+        if (body?.Length > MessageLimit)
         {
             return $"Tu mensaje es muy largo: caben {MessageLimit} caracteres.";
         }
 
-        ticket.AddMessage(inbound: true, ContactChannel.Web, body, ActorFor(ticket), Now);
+        if (await uploads.CheckAsync(files, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var actor = ActorFor(ticket);
+        if (body is not null)
+        {
+            ticket.AddMessage(inbound: true, ContactChannel.Web, body, actor, Now);
+        }
+
+        await uploads.AttachAsync(db, ticket, files, actor, Now, ct);
         return await SaveAsync(ct);
     }
 

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
+using Ventanilla.Attachments;
 
 namespace Ventanilla.Portal;
 
@@ -30,6 +32,7 @@ public static class PortalFeature
         builder.Services.AddScoped<AccessCodeSender>();
         builder.Services.AddScoped<PortalDesk>();
         builder.Services.AddScoped<PortalIntake>();
+        builder.Services.AddScoped<PortalUploads>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -66,6 +69,13 @@ public static class PortalFeature
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
+        // Five files at the attachment limit, and the form around them, must fit in one post.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+        {
+            var maxBytes = http.RequestServices.GetRequiredService<AttachmentPolicy>().MaxBytes;
+            body.MaxRequestBodySize = (PortalUploads.MaxFiles * maxBytes) + (1024 * 1024);
+        }
+
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;

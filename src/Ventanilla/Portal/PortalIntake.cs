@@ -7,7 +7,7 @@ using Ventanilla.Web;
 namespace Ventanilla.Portal;
 
 /// <summary>Turns the portal's report, cancellation and privacy forms into tickets on the web channel.</summary>
-public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, TimeProvider clock)
+public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, PortalUploads uploads, TimeProvider clock)
 {
     public const string CancellationsArea = "cancelaciones";
 
@@ -27,7 +27,7 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Ti
 
     public sealed record Outcome(Ticket? Ticket, IReadOnlyDictionary<string, string[]> Errors);
 
-    public async Task<Outcome> ReportAsync(ReportForm form, CancellationToken ct)
+    public async Task<Outcome> ReportAsync(ReportForm form, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (!Wire.TryParse<TicketKind>(form.Kind, out var kind) || !ReportKinds.Contains(kind.Value))
@@ -37,10 +37,10 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Ti
 
         var request = new CreateTicketRequest(form.Kind, Wire.Name(ContactChannel.Web), null, form.Description, form.Address,
             new ContactRequest(form.AccountNumber, form.Name, form.Phone, form.Email), null, null);
-        return await RegisterAsync(request, form.Consent, errors, null, ct);
+        return await RegisterAsync(request, form.Consent, errors, files, ct);
     }
 
-    public async Task<Outcome> PrivacyRequestAsync(PrivacyRequestForm form, CancellationToken ct)
+    public async Task<Outcome> PrivacyRequestAsync(PrivacyRequestForm form, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var right = form.Right is { } r && PrivacyRights.TryGetValue(r, out var label) ? label : null;
@@ -58,7 +58,7 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Ti
         var request = new CreateTicketRequest(Wire.Name(TicketKind.PrivacyRequest), Wire.Name(ContactChannel.Web),
             right is null ? null : "Derechos ARCO: " + right.Split(':')[0], description, null,
             new ContactRequest(form.AccountNumber, form.Name, form.Phone, form.Email), null, null);
-        return await RegisterAsync(request, form.Consent, errors, null, ct);
+        return await RegisterAsync(request, form.Consent, errors, files, ct);
     }
 
     public async Task<Outcome> CancelAsync(CancelForm form, CancellationToken ct)
@@ -105,22 +105,37 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Ti
         return new Outcome(ticket, errors.ToDictionary());
     }
 
-    private async Task<Outcome> RegisterAsync(CreateTicketRequest request, bool consent, FieldErrors errors, long? subscriberId, CancellationToken ct)
+    private async Task<Outcome> RegisterAsync(CreateTicketRequest request, bool consent, FieldErrors errors, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // The report's own fields first: their check gives up when earlier errors exist.
+        var checkedFields = new FieldErrors();
+        var report = TicketValidation.Check(request, now, checkedFields);
+        foreach (var (field, messages) in checkedFields.ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
         if (!consent)
         {
             errors.Add("consent", "Para continuar, acepta el aviso de privacidad.");
         }
 
-        var report = TicketValidation.Check(request, now, errors);
-        if (report is null || errors.Any)
+        if (await uploads.CheckAsync(files, ct) is { } refused)
+        {
+            errors.Add("attachments", refused);
+        }
+
+        if (report is null)
         {
             return new Outcome(null, errors.ToDictionary());
         }
 
         var contact = report.Contact;
-        var match = subscriberId is null ? await SubscriberMatcher.FindAsync(db, contact.AccountNumber, contact.Phone, contact.Email, ct) : null;
+        var match = await SubscriberMatcher.FindAsync(db, contact.AccountNumber, contact.Phone, contact.Email, ct);
         TicketValidation.CheckReachable(contact, match, errors);
         if (errors.Any)
         {
@@ -129,7 +144,15 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Ti
 
         var subject = report.Subject ?? SubjectFrom(report.Kind, report.Description);
         var ticket = await intake.RegisterAsync(new NewTicket(report.Kind, ContactChannel.Web, subject, report.Description,
-            report.Address, contact, report.Priority, now), subscriberId ?? match?.Id, Web);
+            report.Address, contact, report.Priority, now), match?.Id, Web);
+        if (files.Count > 0)
+        {
+            // The folio is already the subscriber's; the files join it right after, in a change of their own.
+            var tracked = await db.Tickets.FirstAsync(t => t.Id == ticket.Id, ct);
+            await uploads.AttachAsync(db, tracked, files, Web, clock.GetUtcNow().UtcDateTime, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
         return new Outcome(ticket, errors.ToDictionary());
     }
 

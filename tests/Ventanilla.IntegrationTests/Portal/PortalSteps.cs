@@ -65,6 +65,43 @@ internal static partial class PortalSteps
     public static Task<Tickets.Ticket> TicketAsync(VentanillaApp app, string folio) =>
         app.WithDbAsync(db => db.Tickets.AsNoTracking().Include(t => t.Timeline).Include(t => t.Area).SingleAsync(t => t.Folio == folio));
 
+    /// <summary>Posts a page's form as multipart, the way a browser sends one with files.</summary>
+    public static async Task<HttpResponseMessage> PostWithFilesAsync(ConsoleClient browser, string url, string formName,
+        Dictionary<string, string> fields, params (string Name, string Type, byte[] Content)[] files)
+    {
+        var page = await browser.Http.GetStringAsync(url);
+        var token = Token().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {url}");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(formName), "_handler" },
+        };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, type, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            content.Add(part, "Adjuntos", name);
+        }
+
+        return await browser.Http.PostAsync(url, content);
+    }
+
+    /// <summary>The smallest valid PNG: a 1×1 transparent pixel.</summary>
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    /// <summary>The start of a Windows executable.</summary>
+    public static readonly byte[] Executable = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
     [GeneratedRegex(@"\b[A-Z]{1,8}-\d{4}-\d{6,9}\b")]
     private static partial Regex Folio();
 }

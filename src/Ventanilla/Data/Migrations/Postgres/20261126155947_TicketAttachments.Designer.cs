@@ -13,8 +13,8 @@ using Ventanilla.Data;
 namespace Ventanilla.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVentanillaDbContext))]
-    [Migration("20261126160733_Portal")]
-    partial class Portal
+    [Migration("20261126155947_TicketAttachments")]
+    partial class TicketAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -211,6 +211,73 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasName("pk_staff_user_tokens");
 
                     b.ToTable("staff_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("content_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("inline");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_attachments");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id");
+
+                    b.ToTable("ticket_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
@@ -415,56 +482,6 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasName("pk_folio_counters");
 
                     b.ToTable("folio_counters", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_attempts");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash");
-
-                    b.Property<string>("Salt")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("salt");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_portal_access_codes");
-
-                    b.HasIndex("TicketId", "CreatedAt")
-                        .HasDatabaseName("ix_portal_access_codes_ticket_id_created_at");
-
-                    b.ToTable("portal_access_codes", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
@@ -911,19 +928,6 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("priority");
 
-                    b.Property<DateTime?>("RatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("rated_at");
-
-                    b.Property<int?>("Rating")
-                        .HasColumnType("integer")
-                        .HasColumnName("rating");
-
-                    b.Property<string>("RatingComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("rating_comment");
-
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
@@ -1129,6 +1133,16 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
@@ -1145,16 +1159,6 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_portal_access_codes_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.StaffUser", b =>

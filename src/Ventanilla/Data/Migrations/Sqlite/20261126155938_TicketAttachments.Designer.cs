@@ -11,8 +11,8 @@ using Ventanilla.Data;
 namespace Ventanilla.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVentanillaDbContext))]
-    [Migration("20261126160655_Portal")]
-    partial class Portal
+    [Migration("20261126155938_TicketAttachments")]
+    partial class TicketAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -199,6 +199,71 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasName("pk_staff_user_tokens");
 
                     b.ToTable("staff_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inline");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_attachments");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id");
+
+                    b.ToTable("ticket_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
@@ -399,54 +464,6 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasName("pk_folio_counters");
 
                     b.ToTable("folio_counters", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_attempts");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("hash");
-
-                    b.Property<string>("Salt")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("salt");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_portal_access_codes");
-
-                    b.HasIndex("TicketId", "CreatedAt")
-                        .HasDatabaseName("ix_portal_access_codes_ticket_id_created_at");
-
-                    b.ToTable("portal_access_codes", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
@@ -887,19 +904,6 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("priority");
 
-                    b.Property<DateTime?>("RatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("rated_at");
-
-                    b.Property<int?>("Rating")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("rating");
-
-                    b.Property<string>("RatingComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("rating_comment");
-
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("reported_at");
@@ -1103,6 +1107,16 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Attachments.TicketAttachment", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
@@ -1119,16 +1133,6 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_portal_access_codes_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.StaffUser", b =>
