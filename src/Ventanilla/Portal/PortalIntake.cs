@@ -111,7 +111,13 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
         // The report's own fields first: their check gives up when earlier errors exist.
         var checkedFields = new FieldErrors();
         var report = TicketValidation.Check(request, now, checkedFields);
-        foreach (var (field, messages) in checkedFields.ToDictionary())
+        if (Text.Clean(request.Description) is null)
+        {
+            errors.Add("description", "Falta la descripción: cuéntanos qué pasa.");
+        }
+
+        var said = errors.ToDictionary();
+        foreach (var (field, messages) in checkedFields.ToDictionary().Where(f => !said.ContainsKey(f.Key)))
         {
             foreach (var message in messages)
             {
