@@ -125,4 +125,18 @@ public class PortalReportTests
 
         Assert.DoesNotContain("Bandeja", html, StringComparison.Ordinal);
     }
+
+    [Theory, BothDatabases]
+    public async Task An_unknown_portal_address_is_a_404_in_the_portals_own_frame(DatabaseKind database)
+    {
+        await using var app = await PortalSteps.StartAsync(database);
+        using var browser = PortalSteps.Browser(app);
+
+        var response = await browser.Http.GetAsync("/portal/no-existe");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Ir al inicio del portal", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("bandeja", html, StringComparison.OrdinalIgnoreCase);
+    }
 }
