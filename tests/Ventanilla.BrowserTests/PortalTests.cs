@@ -180,6 +180,19 @@ public partial class PortalTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page.Heading()).ToHaveTextAsync("Recibimos tu solicitud sobre datos personales");
     }
 
+    [Fact]
+    public async Task PortalNotFound_UnknownAddress_StaysInThePortalsFrame()
+    {
+        var page = await browser.NewPageAsync();
+        var response = await page.GotoAsync("/portal/no-existe");
+
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Heading()).ToHaveTextAsync("No encontramos esa página");
+        await Expect(page.Locator(".portal-top")).ToBeVisibleAsync();
+        await page.SaveScreenshotsAsync();
+        await page.AssertAccessibleAsync();
+    }
+
     private async Task<string> NotifiedFolioAsync(string subject)
     {
         var folio = await browser.CreateTicketAsync(subject, channel: "web", name: "Carmen Díaz", phone: "492 555 0101", email: "carmen.diaz@correo.mx");
