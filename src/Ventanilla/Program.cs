@@ -3,6 +3,7 @@ using Ventanilla.Channels.Email;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
 using Ventanilla.Demo;
+using Ventanilla.Portal;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -21,6 +22,7 @@ builder.AddAttachments();
 builder.AddEmail();
 builder.AddWhatsApp();
 builder.AddConsole();
+builder.AddPortal();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapApiPlatform();
 app.MapTickets();
 app.MapAttachments();
 app.MapSubscribers();
+app.MapPortal();
 app.MapEmail();
 app.MapWhatsApp();
 app.MapConsole();

@@ -36,10 +36,22 @@ public class ReceiptTests
     }
 
     [Fact]
-    public void For_WebReportWithOnlyAPhone_QueuesNothingWritten()
+    public void For_WebReportWithOnlyAPhone_QueuesTheWhatsAppReceiptTheFormPromises()
     {
         var ticket = Ticket.Register(new Folio("NM", 2026, 2),
             new NewTicket(TicketKind.Query, ContactChannel.Web, "Duda", "¿Cuánto cuesta?", null, new ContactInfo("Ana", "+524921234567", null)),
+            null, Tickets.Agent, Tickets.Now);
+
+        var receipt = Assert.Single(Receipts.For(ticket, Netmas(), Tickets.Now));
+
+        Assert.Equal((ContactChannel.Whatsapp, "+524921234567", "received"), (receipt.Channel, receipt.Recipient, receipt.Event));
+    }
+
+    [Fact]
+    public void For_InPersonReportWithOnlyAPhone_QueuesNothingWritten()
+    {
+        var ticket = Ticket.Register(new Folio("NM", 2026, 3),
+            new NewTicket(TicketKind.Query, ContactChannel.InPerson, "Duda", "¿Cuánto cuesta?", null, new ContactInfo("Ana", "+524921234567", null)),
             null, Tickets.Agent, Tickets.Now);
 
         Assert.Empty(Receipts.For(ticket, Netmas(), Tickets.Now));

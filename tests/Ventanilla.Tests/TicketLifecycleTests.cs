@@ -25,7 +25,7 @@ public class TicketLifecycleTests
     private static HashSet<TicketStatus> Expected(TicketStatus from, TicketKind kind)
     {
         var allowed = new HashSet<TicketStatus>(ForEveryKind[from]);
-        var routable = kind is TicketKind.Complaint or TicketKind.Clarification or TicketKind.Cancellation or TicketKind.Other;
+        var routable = kind is TicketKind.Complaint or TicketKind.Clarification or TicketKind.Cancellation or TicketKind.Other or TicketKind.PrivacyRequest;
         if (routable && from is Registered or InProgress or WaitingOnSubscriber or Reopened)
         {
             allowed.Add(Routed);

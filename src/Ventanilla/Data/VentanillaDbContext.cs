@@ -27,6 +27,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
+    public DbSet<Portal.AccessCode> PortalAccessCodes => Set<Portal.AccessCode>();
     public DbSet<Channels.Email.Mailbox> Mailboxes => Set<Channels.Email.Mailbox>();
     public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
     public DbSet<Channels.WhatsApp.WhatsAppSettings> WhatsAppSettings => Set<Channels.WhatsApp.WhatsAppSettings>();

@@ -20,6 +20,9 @@ public sealed record DeadlineRules(IReadOnlyList<DeadlineRule> Rules)
         new(TicketKind.Complaint, DeadlineKind.Resolution, 15, DeadlineUnit.BusinessDays),
         // A cancellation folio is given at once.
         new(TicketKind.Cancellation, DeadlineKind.FirstResponse, 0, DeadlineUnit.CalendarHours),
+        // The data-protection law (LFPDPPP) gives 20 business days to answer an access,
+        // rectification, cancellation or opposition request.
+        new(TicketKind.PrivacyRequest, DeadlineKind.Resolution, 20, DeadlineUnit.BusinessDays),
         // Reconnection within 48 hours.
         new(TicketKind.Other, DeadlineKind.Resolution, 48, DeadlineUnit.CalendarHours, AreaCode: TechnicalArea),
         // Whatever the kind: a written receipt after a phone report, and written confirmation of

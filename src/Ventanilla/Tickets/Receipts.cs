@@ -22,9 +22,11 @@ public static class Receipts
                 SubjectOf(ticket), BodyOf(ticket, provider), now);
         }
 
-        // A phone report leaves nothing in writing, so the receipt also goes to WhatsApp.
+        // A phone report leaves nothing in writing, so the receipt also goes to WhatsApp; so does a
+        // web report that gave a phone, since the portal promises it there.
         var phone = ticket.Contact.Phone ?? ticket.Subscriber?.Phones.FirstOrDefault()?.Number;
-        if (ticket.Channel == ContactChannel.Phone && phone is not null)
+        var toWhatsApp = ticket.Channel == ContactChannel.Phone || (ticket.Channel == ContactChannel.Web && ticket.Contact.Phone is not null);
+        if (toWhatsApp && phone is not null)
         {
             // Outside WhatsApp's 24-hour window only the approved "received" template may go: folio and kind.
             yield return OutboxMessage.Queue(ticket, ContactChannel.Whatsapp, OutboxKind.Receipt, phone,

@@ -12,6 +12,7 @@ public static class SpanishLabels
         TicketKind.Complaint => "queja",
         TicketKind.Suggestion => "sugerencia",
         TicketKind.Cancellation => "cancelación",
+        TicketKind.PrivacyRequest => "solicitud sobre datos personales",
         _ => "trámite",
     };
 

@@ -17,6 +17,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.ServiceAddress).HasMaxLength(500);
         b.Property(t => t.CancellationReason).HasMaxLength(1000);
         b.Property(t => t.DuplicateOfFolio).HasMaxLength(32);
+        b.Property(t => t.RatingComment).HasMaxLength(Ticket.RatingCommentLimit);
         b.Property(t => t.Version).IsConcurrencyToken();
 
         b.OwnsOne(t => t.Contact, c =>

@@ -3,7 +3,7 @@ namespace Ventanilla.Tickets;
 // Enum members travel as snake_case text (in JSON and in the database), so renaming one is a
 // breaking change for integrators and stored rows alike.
 
-public enum TicketKind { Fault, Query, Doubt, Clarification, Complaint, Suggestion, Cancellation, Other }
+public enum TicketKind { Fault, Query, Doubt, Clarification, Complaint, Suggestion, Cancellation, Other, PrivacyRequest }
 
 public enum ContactChannel { Phone, Email, Web, Whatsapp, InPerson, Api }
 

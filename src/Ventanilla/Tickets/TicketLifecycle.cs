@@ -29,7 +29,7 @@ public static class TicketLifecycle
 
     /// <summary>Kinds that are turned over to the area that owns them.</summary>
     public static bool CanBeRouted(TicketKind kind) =>
-        kind is TicketKind.Complaint or TicketKind.Clarification or TicketKind.Cancellation or TicketKind.Other;
+        kind is TicketKind.Complaint or TicketKind.Clarification or TicketKind.Cancellation or TicketKind.Other or TicketKind.PrivacyRequest;
 
     /// <summary>Faults are closed only after the cause was told to the subscriber.</summary>
     public static bool NeedsNotificationToClose(TicketKind kind) => kind == TicketKind.Fault;

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ventanilla.Data;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
+
+namespace Ventanilla.Portal;
+
+/// <summary>
+/// Decides whether someone may open a folio: they must give the phone or email on the ticket (or
+/// on its subscriber), or a one-time code we sent there. Whatever fails (unknown folio, wrong
+/// proof, spent code) fails the same way and after the same minimum time, so an answer never tells
+/// that a folio exists.
+/// </summary>
+public sealed class FolioProof(VentanillaDbContext db, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    /// <summary>The ticket id when the proof holds, else null.</summary>
+    public async Task<long?> CheckAsync(string? folioText, string? proofText, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var opened = await CheckNowAsync(folioText, proofText, ct);
+        var floor = TimeSpan.FromMilliseconds(options.Value.ProofFloorMilliseconds);
+        var left = floor - Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, ct);
+        }
+
+        return opened;
+    }
+
+    private async Task<long?> CheckNowAsync(string? folioText, string? proofText, CancellationToken ct)
+    {
+        var proof = proofText?.Trim() ?? "";
+        var owner = await FindAsync(folioText, ct);
+        if (owner is null || proof.Length == 0)
+        {
+            return null;
+        }
+
+        if (AccessCode.LooksLikeCode(proof))
+        {
+            return await UseCodeAsync(owner.Id, proof, ct) ? owner.Id : null;
+        }
+
+        var phone = MexicanPhones.Normalize(proof);
+        var email = EmailAddresses.Normalize(proof);
+        var matches = (phone is not null && owner.Phones.Contains(phone)) || (email is not null && owner.Emails.Contains(email));
+        return matches ? owner.Id : null;
+    }
+
+    private async Task<bool> UseCodeAsync(long ticketId, string digits, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var max = options.Value.CodeAttempts;
+        // Only the newest code counts: asking for a new one retires the ones before it.
+        var code = await db.PortalAccessCodes.Where(c => c.TicketId == ticketId)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (code is null || !code.IsUsable(now, max))
+        {
+            return false;
+        }
+
+        var used = code.TryUse(digits, now, max);
+        await db.SaveChangesAsync(ct);
+        return used;
+    }
+
+    /// <summary>A folio's ticket with every phone and email that proves its ownership.</summary>
+    public async Task<Owner?> FindAsync(string? folioText, CancellationToken ct)
+    {
+        if (!Folio.TryParse(folioText, out var folio))
+        {
+            return null;
+        }
+
+        var text = folio.Value.ToString();
+        var row = await db.Tickets.AsNoTracking().Where(t => t.Folio == text)
+            .Select(t => new
+            {
+                t.Id,
+                t.Contact.Phone,
+                t.Contact.Email,
+                Phones = t.Subscriber == null ? new List<string>() : t.Subscriber.Phones.Select(p => p.Number).ToList(),
+                Emails = t.Subscriber == null ? new List<string>() : t.Subscriber.Emails.Select(e => e.Address).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var phones = row.Phones.Append(row.Phone).OfType<string>().Distinct().ToArray();
+        var emails = row.Emails.Append(row.Email).OfType<string>().Select(e => e.ToLowerInvariant()).Distinct().ToArray();
+        return new Owner(row.Id, phones, emails);
+    }
+
+    public sealed record Owner(long Id, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails);
+}

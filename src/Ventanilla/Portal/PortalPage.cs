@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Ventanilla.Portal;
+
+/// <summary>What every portal page shares: the request, the honeypot and the per-folio limit.</summary>
+public abstract class PortalPage : ComponentBase
+{
+    public const string BotMessage = "No pudimos recibir el formulario. Si eres una persona, vuelve a cargar la página y envíalo de nuevo.";
+
+    [CascadingParameter] protected HttpContext Http { get; set; } = default!;
+    [Inject] protected FolioLimiter Limiter { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Set when the page answers with a refusal (400 for a bot, 429 for too many tries).</summary>
+    protected string? Refusal { get; private set; }
+
+    /// <summary>True, with a 400 answer, when the honeypot was filled.</summary>
+    protected bool IsBot(PortalForm? form)
+    {
+        if (string.IsNullOrEmpty(form?.SitioWeb))
+        {
+            return false;
+        }
+
+        Refuse(StatusCodes.Status400BadRequest, BotMessage);
+        return true;
+    }
+
+    /// <summary>True when one more try on this folio is allowed; else answers 429.</summary>
+    protected bool MayTry(string? folio)
+    {
+        if (Limiter.TryTake(folio ?? ""))
+        {
+            return true;
+        }
+
+        Refuse(StatusCodes.Status429TooManyRequests, TooManyRequests.Message);
+        return false;
+    }
+
+    private void Refuse(int status, string message)
+    {
+        Refusal = message;
+        if (!Http.Response.HasStarted)
+        {
+            Http.Response.StatusCode = status;
+        }
+    }
+}
