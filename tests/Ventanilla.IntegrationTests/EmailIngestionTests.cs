@@ -52,6 +52,28 @@ public class EmailIngestionTests
     }
 
     [Fact]
+    public async Task ReplyQuotingEarlierMail_ShowsItsNewWordsAndFoldsTheHistoryOnTheTicketPage()
+    {
+        var (mail, app) = await StartAsync(DatabaseKind.Sqlite);
+        await using var _ = app;
+        await mail.AppendAsync(Mail("Cobro doble", "Me cobraron dos veces el mes de octubre."));
+        await PassAsync(app);
+        var folio = await app.WithDbAsync(db => db.Tickets.Select(t => t.Folio).SingleAsync());
+
+        await mail.AppendAsync(Mail($"RE: Cobro doble [Folio {folio}]",
+            "Adjunto el estado de cuenta.\n\nEl jue, 26 nov 2026 a las 10:00, Netmas <contacto@netmas.mx> escribió:\n> Recibimos tu reporte."));
+        await PassAsync(app);
+        using var staff = await ConsoleClient.SignInAsync(app);
+        var page = await staff.GetPageAsync($"/folios/{folio}");
+
+        var entry = await app.WithDbAsync(db => db.TimelineEntries.SingleAsync(e => e.Type == TimelineEntryType.MessageIn));
+        Assert.Equal("Adjunto el estado de cuenta.", entry.Body);
+        Assert.Contains("> Recibimos tu reporte.", entry.Quoted, StringComparison.Ordinal);
+        var folded = page[page.IndexOf("<details class=\"quoted\">", StringComparison.Ordinal)..];
+        Assert.Contains("> Recibimos tu reporte.", folded[..folded.IndexOf("</details>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReplyToStoredMessageId_JoinsThatTicket()
     {
         var (mail, app) = await StartAsync(DatabaseKind.Sqlite);

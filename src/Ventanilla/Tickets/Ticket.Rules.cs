@@ -107,10 +107,10 @@ public sealed partial class Ticket
         AddNote($"No se pudo entregar {(channel == ContactChannel.Email ? "el correo" : "el mensaje")} a {recipient}: {error}", Actor.System, now);
 
     /// <summary>A message from or to the subscriber, on any channel.</summary>
-    public void AddMessage(bool inbound, ContactChannel channel, string body, Actor actor, DateTime now)
+    public void AddMessage(bool inbound, ContactChannel channel, string body, Actor actor, DateTime now, string? quoted = null)
     {
         var type = inbound ? TimelineEntryType.MessageIn : TimelineEntryType.MessageOut;
-        timeline.Add(new TimelineEntry(type, actor, now, body, channel));
+        timeline.Add(new TimelineEntry(type, actor, now, body, channel).WithQuoted(quoted));
         var conversation = ConversationText.Length == 0 ? body : ConversationText + "\n" + body;
         ConversationText = conversation.Length > ConversationTextLimit ? conversation[^ConversationTextLimit..] : conversation;
         LastActivityAt = now;

@@ -66,6 +66,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         b.Property(e => e.Field).HasMaxLength(64);
         b.Property(e => e.From).HasMaxLength(200);
         b.Property(e => e.To).HasMaxLength(200);
+        b.Property(e => e.Quoted).HasMaxLength(TimelineEntry.QuotedLimit);
         b.HasIndex(e => new { e.TicketId, e.Id });
     }
 }

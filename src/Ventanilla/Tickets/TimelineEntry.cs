@@ -30,6 +30,21 @@ public sealed class TimelineEntry
     public ContactChannel? Channel { get; private set; }
     public string? Body { get; private set; }
 
+    /// <summary>
+    /// For a message: the earlier messages its sender's client quoted below it, kept apart so the
+    /// timeline shows what is new and folds the history away.
+    /// </summary>
+    public string? Quoted { get; private set; }
+
+    internal TimelineEntry WithQuoted(string? quoted)
+    {
+        Quoted = string.IsNullOrWhiteSpace(quoted) ? null
+            : quoted.Length > QuotedLimit ? quoted[..QuotedLimit] : quoted;
+        return this;
+    }
+
+    public const int QuotedLimit = 20_000;
+
     /// <summary>For changes: what changed, and its value before and after.</summary>
     public string? Field { get; private set; }
     public string? From { get; private set; }

@@ -53,7 +53,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         if (ticketId is { } existing)
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
-            ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now);
+            ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now, content.QuotedHistory);
             await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
             row.Processed(ticket.Id, now);
             await db.SaveChangesAsync(ct);

@@ -1367,6 +1367,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("from");
 
+                    b.Property<string>("Quoted")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("quoted");
+
                     b.Property<long>("TicketId")
                         .HasColumnType("bigint")
                         .HasColumnName("ticket_id");

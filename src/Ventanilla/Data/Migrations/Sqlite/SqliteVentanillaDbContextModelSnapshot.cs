@@ -1335,6 +1335,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("from");
 
+                    b.Property<string>("Quoted")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quoted");
+
                     b.Property<long>("TicketId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
