@@ -153,6 +153,30 @@ public class FlaggedMailPageTests
     }
 
     [Fact]
+    public async Task A_flagged_WhatsApp_post_is_listed_beside_flagged_mail_and_downloads_as_json()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
+        var post = "{\"object\":\"whatsapp_business_account\",\"entry\":\"no es una lista\"}"u8.ToArray();
+        var id = await app.WithDbAsync(async db =>
+        {
+            var row = InboundMessage.FromWhatsApp("1234567890", post, DateTime.UtcNow);
+            row.Flag("El aviso de WhatsApp no tiene la forma esperada.", DateTime.UtcNow);
+            db.Inbox.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        using var admin = await ConsoleClient.SignInAsync(app);
+
+        var page = await admin.GetPageAsync("/admin/correo/marcados");
+        var raw = await admin.Http.GetAsync($"/admin/correo/mensajes/{id}/original");
+
+        Assert.Contains("El aviso de WhatsApp no tiene la forma esperada.", page, StringComparison.Ordinal);
+        Assert.Contains(">WhatsApp</td>", page, StringComparison.Ordinal);
+        Assert.Equal("application/json", raw.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(post, await raw.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task An_agent_cannot_download_a_stored_email()
     {
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);

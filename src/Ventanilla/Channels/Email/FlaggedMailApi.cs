@@ -5,7 +5,7 @@ using Ventanilla.Staff;
 
 namespace Ventanilla.Channels.Email;
 
-/// <summary>The raw bytes of a stored email, for an administrator to open in a mail program.</summary>
+/// <summary>The raw bytes of a stored inbound message (an email, or a WhatsApp webhook post), for an administrator.</summary>
 internal static class FlaggedMailApi
 {
     public static void Map(IEndpointRouteBuilder app) =>
@@ -15,10 +15,13 @@ internal static class FlaggedMailApi
 
     private static async Task<IResult> DownloadAsync(long id, VentanillaDbContext db, CancellationToken ct)
     {
-        var raw = await db.Inbox.Where(m => m.Id == id && m.Channel == Tickets.ContactChannel.Email).Select(m => m.Raw).FirstOrDefaultAsync(ct);
-        // message/rfc822 as an attachment: the browser saves it instead of rendering what the sender wrote.
-        return raw is null
-            ? Results.NotFound()
-            : Results.File(raw, "message/rfc822", string.Create(CultureInfo.InvariantCulture, $"correo-{id}.eml"));
+        var stored = await db.Inbox.Where(m => m.Id == id).Select(m => new { m.Raw, m.Channel }).FirstOrDefaultAsync(ct);
+        // Always as an attachment: the browser saves it instead of rendering what the sender wrote.
+        return stored switch
+        {
+            null => Results.NotFound(),
+            { Channel: Tickets.ContactChannel.Email } => Results.File(stored.Raw, "message/rfc822", string.Create(CultureInfo.InvariantCulture, $"correo-{id}.eml")),
+            _ => Results.File(stored.Raw, "application/json", string.Create(CultureInfo.InvariantCulture, $"whatsapp-{id}.json")),
+        };
     }
 }
