@@ -1,6 +1,7 @@
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
+using Ventanilla.FollowUp;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -16,6 +17,7 @@ builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
 builder.AddEmail();
+builder.AddFollowUp();
 builder.AddConsole();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ await app.SeedDemoDataIfAskedAsync(args);
 app.MapApiPlatform();
 app.MapTickets();
 app.MapSubscribers();
+app.MapFollowUp();
 app.MapConsole();
 
 app.Run();

@@ -26,6 +26,9 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
+    public DbSet<FollowUp.Visits.Visit> Visits => Set<FollowUp.Visits.Visit>();
+    public DbSet<FollowUp.Causes.Cause> Causes => Set<FollowUp.Causes.Cause>();
+    public DbSet<FollowUp.Notifications.NotificationTemplate> NotificationTemplates => Set<FollowUp.Notifications.NotificationTemplate>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

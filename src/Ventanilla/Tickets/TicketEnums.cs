@@ -38,4 +38,8 @@ public enum TimelineEntryType
     FieldChanged,
     ResolutionRecorded,
     SubscriberLinked,
+    VisitChanged,
+    NotificationQueued,
+    OutcomeRecorded,
+    ReadyToNotify,
 }
