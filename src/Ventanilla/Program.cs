@@ -1,3 +1,4 @@
+using Ventanilla.Attachments;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
@@ -16,6 +17,7 @@ builder.AddProviderProfile();
 builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
+builder.AddAttachments();
 builder.AddEmail();
 builder.AddFollowUp();
 builder.AddConsole();
@@ -32,6 +34,7 @@ await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
 app.MapTickets();
+app.MapAttachments();
 app.MapSubscribers();
 app.MapFollowUp();
 app.MapConsole();

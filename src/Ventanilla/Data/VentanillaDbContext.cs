@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Attachments;
 using Ventanilla.Channels;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -29,6 +30,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<FollowUp.Visits.Visit> Visits => Set<FollowUp.Visits.Visit>();
     public DbSet<FollowUp.Causes.Cause> Causes => Set<FollowUp.Causes.Cause>();
     public DbSet<FollowUp.Notifications.NotificationTemplate> NotificationTemplates => Set<FollowUp.Notifications.NotificationTemplate>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

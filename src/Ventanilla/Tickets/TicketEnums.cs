@@ -38,6 +38,8 @@ public enum TimelineEntryType
     FieldChanged,
     ResolutionRecorded,
     SubscriberLinked,
+    AttachmentAdded,
+    AttachmentRejected,
     VisitChanged,
     NotificationQueued,
     OutcomeRecorded,
