@@ -141,6 +141,38 @@ public class FollowUpPagesTests
     }
 
     [Theory, BothDatabases]
+    public async Task Photos_sent_with_a_missed_visit_are_kept_on_the_ticket(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var technician = await CreateUserAsync(app, "tecnico@localhost", Roles.Technician, "Pedro Ruiz");
+        var client = app.Api();
+        var folio = await NewFaultAsync(client);
+        var id = (await BookAsync(client, folio, technician, "morning")).Body.GetProperty("id").GetInt64();
+        using var phone = await ConsoleClient.SignInAsync(app, "tecnico@localhost", Password);
+        var url = $"/mi-dia?dia={VisitDay}";
+        var html = await (await phone.Http.GetAsync(url)).Content.ReadAsStringAsync();
+        var form = System.Text.RegularExpressions.Regex.Match(html, $"<form[^>]*>(?:(?!</form>).)*value=\"visita-{id}\"(?:(?!</form>).)*</form>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent($"visita-{id}"), "_handler" },
+            { new StringContent("missed"), "Report.Action" },
+            { new StringContent("Domicilio cerrado; se dejó aviso en la puerta."), "Report.Reason" },
+            { new ByteArrayContent(png) { Headers = { ContentType = new("image/png") } }, "Report.Photos", "puerta.png" },
+        };
+
+        var answer = await phone.Http.PostAsync(url, body);
+
+        Assert.Equal($"{url}&hecho=missed", ConsoleClient.Location(answer));
+        var attachment = await app.WithDbAsync(db => db.Set<Ventanilla.Attachments.TicketAttachment>().SingleAsync());
+        Assert.Equal(("puerta.png", true, ContactChannel.InPerson), (attachment.FileName, attachment.Kept, attachment.Channel));
+        Assert.Equal(VisitStatus.Missed, await app.WithDbAsync(db => db.Visits.Select(v => v.Status).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task An_agent_sends_the_notice_and_records_the_answer_from_the_ticket_page(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);
