@@ -20,7 +20,7 @@ public static class NotificationEvents
     {
         Received => "Reporte recibido",
         AssignedToTechnical => "Turnado al área técnica",
-        VisitScheduled => "Visita programada",
+        VisitScheduled => "Visita a domicilio programada",
         VisitMissed => "Visita no realizada",
         Resolved => "Aviso de resolución",
         Closed => "Folio cerrado",
