@@ -141,6 +141,23 @@ public class ClosureTests
         Assert.Equal(new DateOnly(2026, 12, 31), await app.WithDbAsync(db => db.Tickets.Select(t => t.CancellationEffectiveOn).SingleAsync()));
     }
 
+    [Theory, BothDatabases]
+    public async Task The_subscriber_is_told_once_when_the_technical_area_takes_the_folio(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var first = await CreateUserAsync(app, "jefe1@localhost", Staff.Roles.TechnicalLead);
+        var second = await CreateUserAsync(app, "jefe2@localhost", Staff.Roles.TechnicalLead);
+        var folio = await NewFaultAsync(client);
+
+        await client.PostAsync($"/api/v1/tickets/{folio}/assignment", new { technicalLead = first });
+        await client.PostAsync($"/api/v1/tickets/{folio}/assignment", new { technicalLead = second });
+
+        Assert.Equal(["assigned_to_technical"], await EventsAsync(app));
+        var message = await app.WithDbAsync(db => db.Outbox.SingleAsync(m => m.Event == "assigned_to_technical"));
+        Assert.Contains($"Tu falla con folio {folio} ya está con nuestro responsable técnico", message.Body, StringComparison.Ordinal);
+    }
+
     private static async Task<int> AutoCloseAsync(VentanillaApp app, TimeProvider clock)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -33,6 +33,15 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
         return message;
     }
 
+    /// <summary>The first time a technical lead takes the ticket, the subscriber learns it is with the technical area.</summary>
+    public async Task TellTechnicalHandOverAsync(Ticket ticket, string? leadBefore, Actor actor, DateTime now, CancellationToken ct = default)
+    {
+        if (leadBefore is null && ticket.TechnicalLeadId is not null)
+        {
+            await QueueAsync(ticket, NotificationEvents.AssignedToTechnical, actor, now, ct: ct);
+        }
+    }
+
     public async Task<NotificationTemplate> TemplateAsync(string eventName, CancellationToken ct = default) =>
         await db.Set<NotificationTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Event == eventName, ct)
         ?? new NotificationTemplate(eventName, DefaultTemplates.For(eventName), DateTime.UnixEpoch);
