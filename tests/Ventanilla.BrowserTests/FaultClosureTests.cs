@@ -36,7 +36,10 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(lead.Locator(".ticket-head .badge")).ToHaveTextAsync("resuelto");
 
         await agent.ReloadAsync();
-        await ChangeStatusAsync(agent, "notified");
+        // The notice is its own action, so the subscriber is told the cause whenever the folio says "notificado".
+        await Expect(agent.Locator("#estado-nuevo option[value=notified]")).ToHaveCountAsync(0);
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Enviar aviso al suscriptor" }).ClickAsync();
+        await Expect(agent.Notice()).ToHaveTextAsync("Aviso enviado al suscriptor; el folio espera su confirmación.");
         await agent.GetByLabel("Confirmó que quedó resuelto").CheckAsync();
         await ChangeStatusAsync(agent, "closed");
 
@@ -44,7 +47,7 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(agent.Locator(".ticket-head")).ToContainTextAsync("confirmó la reparación");
         await Expect(agent.Locator("#estado-nuevo option[value=closed]")).ToHaveCountAsync(0);
         var history = agent.TimelineEntries();
-        await Expect(history).ToHaveCountAsync(6);
+        await Expect(history).ToHaveCountAsync(7);
         await Expect(history.Nth(0)).ToContainTextAsync("Reporte recibido por correo electrónico");
         await Expect(history.Nth(1)).ToContainTextAsync(Moved("registrado", "en atención"));
         await Expect(history.Nth(2)).ToContainTextAsync("Resolución técnica registrada");
@@ -53,8 +56,9 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
         // Customer Service is told the folio is theirs again, to notify the subscriber.
         await Expect(history.Nth(3)).ToContainTextAsync("Listo para avisar al suscriptor");
         await Expect(history.Nth(4)).ToContainTextAsync(Moved("resuelto", "notificado al suscriptor"));
-        await Expect(history.Nth(5)).ToContainTextAsync(Moved("notificado al suscriptor", "cerrado"));
-        await Expect(history.Nth(5)).ToContainTextAsync("Luis Fernando Ortega");
+        await Expect(history.Nth(5)).ToContainTextAsync("Aviso al suscriptor por correo electrónico: Aviso de resolución");
+        await Expect(history.Nth(6)).ToContainTextAsync(Moved("notificado al suscriptor", "cerrado"));
+        await Expect(history.Nth(6)).ToContainTextAsync("Luis Fernando Ortega");
 
         var stored = await browser.WithDbAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Folio == folio));
         Assert.Equal(TicketStatus.Closed, stored.Status);
