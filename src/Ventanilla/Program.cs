@@ -30,6 +30,7 @@ app.UseConsole();
 await app.MigrateDatabaseAsync();
 await app.BootstrapStaffAsync();
 await app.LoadProviderProfileAsync();
+await app.SeedMailboxesAsync();
 await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
@@ -37,6 +38,7 @@ app.MapTickets();
 app.MapAttachments();
 app.MapSubscribers();
 app.MapFollowUp();
+app.MapEmail();
 app.MapConsole();
 
 app.Run();

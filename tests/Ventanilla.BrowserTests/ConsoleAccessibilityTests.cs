@@ -84,6 +84,9 @@ public class ConsoleAccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/admin/areas", "Áreas")]
     [InlineData("/admin/claves", "Claves de API")]
     [InlineData("/admin/proveedor", "Datos del proveedor")]
+    [InlineData("/admin/correo", "Correo")]
+    [InlineData("/admin/correo/nuevo", "Agregar buzón")]
+    [InlineData("/admin/correo/marcados", "Mensajes marcados para revisión")]
     [InlineData("/cuenta/seguridad", "Seguridad de tu cuenta")]
     public async Task AdminAndAccountPages_Demo_HaveNoViolations(string address, string heading)
     {

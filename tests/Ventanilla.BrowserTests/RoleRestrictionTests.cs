@@ -8,7 +8,7 @@ namespace Ventanilla.BrowserTests;
 /// <summary>Each role sees and reaches only what it may use.</summary>
 public class RoleRestrictionTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] AdminPages = ["/admin", "/admin/usuarios", "/admin/usuarios/nuevo", "/admin/areas", "/admin/claves", "/admin/proveedor"];
+    private static readonly string[] AdminPages = ["/admin", "/admin/usuarios", "/admin/usuarios/nuevo", "/admin/areas", "/admin/claves", "/admin/proveedor", "/admin/correo", "/admin/correo/marcados"];
 
     [Fact]
     public async Task AdminPages_AsAgent_LandOnNotAllowedWithoutAdminLink()

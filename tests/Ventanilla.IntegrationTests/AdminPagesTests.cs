@@ -10,7 +10,7 @@ namespace Ventanilla.IntegrationTests;
 
 public partial class AdminPagesTests
 {
-    private static readonly string[] AdminPages = ["/admin", "/admin/usuarios", "/admin/usuarios/nuevo", "/admin/areas", "/admin/claves", "/admin/proveedor"];
+    private static readonly string[] AdminPages = ["/admin", "/admin/usuarios", "/admin/usuarios/nuevo", "/admin/areas", "/admin/claves", "/admin/proveedor", "/admin/correo", "/admin/correo/nuevo", "/admin/correo/marcados"];
 
     private static async Task<StaffUser> CreateUserAsync(VentanillaApp app, string email, string role, string password = "Agente-Password-1")
     {

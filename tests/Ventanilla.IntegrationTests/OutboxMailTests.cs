@@ -34,9 +34,9 @@ public class OutboxMailTests
     }
 
     [Theory, BothDatabases]
-    public async Task RefusedSend_StaysPendingWithBackoff_ThenFailsWithNoteOnTicket(DatabaseKind database)
+    public async Task TemporaryRefusal_StaysPendingWithBackoff_ThenFailsWithNoteOnTicket(DatabaseKind database)
     {
-        await using var smtp = TestSmtpServer.Start(refuse: true);
+        await using var smtp = TestSmtpServer.Start(SmtpAnswer.Temporary);
         await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port));
         await app.Api().PostAsync("/api/v1/tickets", Json.Fault());
         var before = DateTime.UtcNow;
@@ -45,7 +45,7 @@ public class OutboxMailTests
 
         var row = await EmailRowAsync(app);
         Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
-        Assert.False(string.IsNullOrEmpty(row.LastError));
+        Assert.Contains("451", row.LastError, StringComparison.Ordinal);
         Assert.True(row.NextAttemptAt >= before.AddSeconds(50), $"next attempt {row.NextAttemptAt:O}, first try {before:O}");
 
         for (var attempt = 2; attempt <= OutboxMessage.MaxAttempts; attempt++)
@@ -60,6 +60,28 @@ public class OutboxMailTests
         Assert.Contains(row.Recipient, Assert.Single(notes).Body, StringComparison.Ordinal);
     }
 
+    [Theory, BothDatabases]
+    public async Task PermanentRefusal_FailsAtOnce_WithNoteOnTicketAndCountOnMailbox(DatabaseKind database)
+    {
+        await using var smtp = TestSmtpServer.Start(SmtpAnswer.Permanent);
+        await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port));
+        await app.Api().PostAsync("/api/v1/tickets", Json.Fault());
+
+        await SendAsync(app);
+
+        var row = await EmailRowAsync(app);
+        Assert.Equal((OutboxState.Failed, 1), (row.State, row.Attempts));
+        Assert.Contains("550", row.LastError, StringComparison.Ordinal);
+        var notes = await app.WithDbAsync(db => db.Tickets.SelectMany(t => t.Timeline).Where(e => e.Type == TimelineEntryType.Note).ToListAsync());
+        var note = Assert.Single(notes).Body;
+        Assert.Contains(row.Recipient, note, StringComparison.Ordinal);
+        Assert.Contains("550", note, StringComparison.Ordinal);
+        var mailbox = await app.WithDbAsync(db => db.Mailboxes.SingleAsync());
+        Assert.Equal((0, 1), (mailbox.SentCount, mailbox.FailedCount));
+        // Nothing is left to retry: a later pass does not knock on the server again.
+        Assert.Equal(0, await app.Services.GetRequiredService<OutboxMailSender>().SendDueAsync(CancellationToken.None));
+    }
+
     [Fact]
     public async Task ServerDown_LeavesRowPendingWithErrorAndLaterAttempt()
     {
@@ -72,6 +94,9 @@ public class OutboxMailTests
         Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
         Assert.False(string.IsNullOrEmpty(row.LastError));
         Assert.True(row.NextAttemptAt > DateTime.UtcNow);
+        var mailbox = await app.WithDbAsync(db => db.Mailboxes.SingleAsync());
+        Assert.StartsWith("SMTP:", mailbox.LastError, StringComparison.Ordinal);
+        Assert.NotNull(mailbox.LastErrorAt);
     }
 
     internal static async Task SendAsync(VentanillaApp app) =>

@@ -132,6 +132,21 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A context of its own on this database, for a test that watches another process work.</summary>
+    public VentanillaDbContext OpenContext()
+    {
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteVentanillaDbContext>();
+            DataFeature.ConfigureSqlite(sqlite, ConnectionString);
+            return new SqliteVentanillaDbContext(sqlite.Options);
+        }
+
+        var postgres = new DbContextOptionsBuilder<PostgresVentanillaDbContext>();
+        DataFeature.ConfigurePostgres(postgres, ConnectionString);
+        return new PostgresVentanillaDbContext(postgres.Options);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (PostgresName is not null)

@@ -64,6 +64,23 @@ public sealed class TestMailServer
         ["Email:Mailboxes:0:Area"] = area,
     };
 
+    /// <summary>Many messages over one connection, as a busy morning brings them.</summary>
+    public Task<int> AppendManyAsync(IEnumerable<MimeMessage> messages) =>
+        WithInboxAsync(async inbox =>
+        {
+            var count = 0;
+            foreach (var message in messages)
+            {
+                await inbox.AppendAsync(message);
+                count++;
+            }
+
+            return count;
+        });
+
+    /// <summary>How many messages of the INBOX are still unseen.</summary>
+    public Task<int> UnseenCountAsync() => WithInboxAsync(async inbox => (await inbox.SearchAsync(SearchQuery.NotSeen)).Count);
+
     public Task<UniqueId> AppendAsync(MimeMessage message) =>
         WithInboxAsync(async inbox => await inbox.AppendAsync(message) ?? throw new InvalidOperationException("No UID from APPEND."));
 

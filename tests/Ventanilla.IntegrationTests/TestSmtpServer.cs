@@ -10,6 +10,9 @@ using SmtpServer.Storage;
 
 namespace Ventanilla.IntegrationTests;
 
+/// <summary>How the listener answers DATA: accept, refuse for now (4xx) or refuse for good (5xx).</summary>
+public enum SmtpAnswer { Accept, Temporary, Permanent }
+
 /// <summary>A real SMTP listener on loopback that keeps what it is sent, or refuses everything.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -19,7 +22,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    private TestSmtpServer(int port, bool refuse)
+    private TestSmtpServer(int port, SmtpAnswer answer)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
@@ -27,7 +30,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
-        services.Add(new Store(Received, refuse));
+        services.Add(new Store(Received, answer));
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
@@ -35,7 +38,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
-    public static TestSmtpServer Start(bool refuse = false) => new(FreePort(), refuse);
+    public static TestSmtpServer Start(SmtpAnswer answer = SmtpAnswer.Accept) => new(FreePort(), answer);
 
     /// <summary>A port nothing listens on: a server that is down.</summary>
     public static int FreePort()
@@ -79,13 +82,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received, bool refuse) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, SmtpAnswer answer) : MessageStore
     {
+        private static readonly SmtpResponse TryLater = new((SmtpReplyCode)451, "4.3.0 Sistema ocupado, intente más tarde");
+
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (refuse)
+            switch (answer)
             {
-                return Task.FromResult(SmtpResponse.MailboxUnavailable);
+                case SmtpAnswer.Temporary:
+                    return Task.FromResult(TryLater);
+                case SmtpAnswer.Permanent:
+                    return Task.FromResult(SmtpResponse.MailboxUnavailable);
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

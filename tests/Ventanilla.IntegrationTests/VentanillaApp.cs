@@ -37,6 +37,14 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>An instance on a database that already exists (one another process used); the database stays.</summary>
+    public static VentanillaApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? storagePath = null)
+    {
+        var app = new VentanillaApp(database, ownsDatabase: false, settings, storagePath);
+        _ = app.Server;
+        return app;
+    }
+
     /// <summary>Stops this instance and starts a new process on the same database.</summary>
     public async Task<VentanillaApp> RestartAsync()
     {

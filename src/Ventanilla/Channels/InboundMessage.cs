@@ -66,6 +66,24 @@ public sealed class InboundMessage
         ProcessedAt = now;
     }
 
+    /// <summary>
+    /// An administrator asks for a flagged message to be processed again, after a fix; returns why
+    /// not, in Spanish, when it is not flagged (another administrator already did it).
+    /// </summary>
+    public string? Reprocess()
+    {
+        if (State != InboundState.Flagged)
+        {
+            return "Ese mensaje ya no está marcado para revisión.";
+        }
+
+        State = InboundState.Pending;
+        Error = null;
+        ProcessedAt = null;
+        ClaimedAt = null;
+        return null;
+    }
+
     public void Flag(string error, DateTime now)
     {
         State = InboundState.Flagged;

@@ -93,6 +93,31 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
+    /// <summary>The server refused the message for good (an SMTP 5xx): no retry would change that.</summary>
+    public bool MarkRefused(string error, DateTime now)
+    {
+        Attempts++;
+        State = OutboxState.Failed;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        NextAttemptAt = now;
+        return true;
+    }
+
+    /// <summary>Not sent, on purpose (an automatic message to an address that bounces, or over the daily cap).</summary>
+    public void Withhold(string reason, DateTime now)
+    {
+        State = OutboxState.Failed;
+        LastError = reason.Length > 2000 ? reason[..2000] : reason;
+        NextAttemptAt = now;
+    }
+
+    /// <summary>A report came back saying the message we sent never arrived.</summary>
+    public void MarkBounced(string reason)
+    {
+        State = OutboxState.Failed;
+        LastError = reason.Length > 2000 ? reason[..2000] : reason;
+    }
+
     /// <summary>
     /// Records a failed attempt and schedules the next one, waiting twice as long each time (1, 2, 4
     /// minutes…, at most an hour) so a server that is down is not hammered; true when this was the

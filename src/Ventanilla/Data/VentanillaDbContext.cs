@@ -30,6 +30,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<FollowUp.Visits.Visit> Visits => Set<FollowUp.Visits.Visit>();
     public DbSet<FollowUp.Causes.Cause> Causes => Set<FollowUp.Causes.Cause>();
     public DbSet<FollowUp.Notifications.NotificationTemplate> NotificationTemplates => Set<FollowUp.Notifications.NotificationTemplate>();
+    public DbSet<Channels.Email.Mailbox> Mailboxes => Set<Channels.Email.Mailbox>();
     public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
 
     /// <summary>Which search SQL this database speaks.</summary>

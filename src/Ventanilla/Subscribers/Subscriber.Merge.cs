@@ -20,7 +20,7 @@ public sealed partial class Subscriber
         }
 
         Phones.AddRange(other.Phones.Where(p => !Phones.Contains(p)).Select(p => new SubscriberPhone(p.Number)));
-        Emails.AddRange(other.Emails.Where(e => !Emails.Contains(e)).Select(e => new SubscriberEmail(e.Address)));
+        Emails.AddRange(other.Emails.Where(e => !Emails.Any(own => own.Address == e.Address)).Select(e => e.Copy()));
         WhatsAppIdentities.AddRange(other.WhatsAppIdentities.Where(w => !WhatsAppIdentities.Contains(w))
             .Select(w => new WhatsAppIdentity(w.WaId, w.BusinessScopedUserId)));
         Addresses.AddRange(other.Addresses.Where(a => !Addresses.Contains(a)).Select(a => a with { }));

@@ -47,7 +47,9 @@ public sealed partial class Subscriber
         FullName = details.FullName;
         SearchName = Text.Fold(details.FullName);
         Phones = [.. details.Phones.Distinct().Select(p => new SubscriberPhone(p))];
-        Emails = [.. details.Emails.Distinct(StringComparer.Ordinal).Select(e => new SubscriberEmail(e))];
+        // An address kept through an edit keeps its bounce mark: only a new address starts clean.
+        Emails = [.. details.Emails.Distinct(StringComparer.Ordinal)
+            .Select(e => Emails.FirstOrDefault(known => known.Address == e) ?? new SubscriberEmail(e))];
         WhatsAppIdentities = [.. details.WhatsAppIdentities];
         Addresses = [.. details.Addresses];
         PlanName = details.PlanName;
@@ -61,6 +63,14 @@ public sealed partial class Subscriber
         MarketingConsent = details.MarketingConsent;
         UpdatedAt = now;
         Version++;
+    }
+
+    /// <summary>A bounce said mail to this address does not arrive; false when the address is not this subscriber's.</summary>
+    public bool MarkEmailFailing(string address, DateTime now)
+    {
+        var entry = Emails.FirstOrDefault(e => string.Equals(e.Address, address, StringComparison.OrdinalIgnoreCase));
+        entry?.MarkFailing(now);
+        return entry is not null;
     }
 
     public IEnumerable<string> SearchTerms()
@@ -85,7 +95,16 @@ public sealed partial class Subscriber
 
 public sealed record SubscriberPhone(string Number);
 
-public sealed record SubscriberEmail(string Address);
+public sealed record SubscriberEmail(string Address)
+{
+    /// <summary>When mail to this address first bounced; automatic mail stops going to it.</summary>
+    public DateTime? FailingSince { get; private set; }
+
+    internal void MarkFailing(DateTime now) => FailingSince ??= now;
+
+    /// <summary>A separate entry for another subscriber (a merge), bounce mark included.</summary>
+    internal SubscriberEmail Copy() => new(Address) { FailingSince = FailingSince };
+}
 
 /// <summary>
 /// A WhatsApp sender. The <c>wa_id</c> is not a phone number (Mexican ids carry an extra 1), and

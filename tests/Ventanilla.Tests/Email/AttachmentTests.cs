@@ -1,13 +1,11 @@
-using System.Security.Cryptography;
 using MimeKit;
 using Ventanilla.Channels.Email;
 
 namespace Ventanilla.Tests.Email;
 
+/// <summary>How an email's files are told apart from its body; judging and storing them is the shared attachment store's.</summary>
 public class AttachmentTests
 {
-    private static readonly EmailContentOptions SmallLimit = new() { MaxAttachmentBytes = 1024 };
-
     private static byte[] Bytes(int length, byte seed) => [.. Enumerable.Range(0, length).Select(i => (byte)(i * 31 + seed))];
 
     private static MimeMessage WithAttachments(params (string Name, string Type, byte[] Content)[] files)
@@ -24,61 +22,25 @@ public class AttachmentTests
     }
 
     [Fact]
-    public void From_AllowedSmallFile_IsAcceptedWithSizeAndHash()
+    public void Every_attached_file_is_handed_over_decoded_with_its_name_and_declared_type()
     {
         var pdf = Bytes(700, 1);
+        var zip = Bytes(30, 2);
 
-        var content = MailContent.From(WithAttachments(("recibo noviembre.pdf", "application/pdf", pdf)), SmallLimit);
+        var content = MailContent.From(WithAttachments(("recibo noviembre.pdf", "application/pdf", pdf), ("fotos.zip", "application/zip", zip)));
 
-        var file = Assert.Single(content.Attachments);
-        Assert.Equal("recibo noviembre.pdf", file.FileName);
-        Assert.Equal("application/pdf", file.ContentType);
-        Assert.Equal(700, file.Size);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), file.Sha256);
-        Assert.False(file.Inline);
-        Assert.Empty(content.Rejected);
         Assert.Equal("Les mando mis archivos.", content.Text);
+        Assert.Equal(["recibo noviembre.pdf", "fotos.zip"], content.Files.Select(f => f.FileName));
+        Assert.Equal(["application/pdf", "application/zip"], content.Files.Select(f => f.DeclaredType));
+        using var opened = content.Files[0].Open();
+        using var copy = new MemoryStream();
+        opened.CopyTo(copy);
+        Assert.Equal(pdf, copy.ToArray());
+        Assert.All(content.Files, f => Assert.False(f.Inline));
     }
 
     [Fact]
-    public void From_TooBigAndWrongType_AreRejectedWithSpanishReasons()
-    {
-        var message = WithAttachments(
-            ("foto.jpg", "image/jpeg", Bytes(3000, 2)),
-            ("fotos.zip", "application/zip", Bytes(100, 3)),
-            ("factura.pdf.exe", "application/pdf", Bytes(100, 4)),
-            ("recibo.pdf", "application/pdf", Bytes(100, 5)));
-
-        var content = MailContent.From(message, SmallLimit);
-
-        Assert.Equal("recibo.pdf", Assert.Single(content.Attachments).FileName);
-        Assert.Equal(["foto.jpg", "fotos.zip", "factura.pdf.exe"], content.Rejected.Select(file => file.FileName));
-        Assert.Contains("límite", content.Rejected[0].RejectionReason, StringComparison.Ordinal);
-        Assert.Equal(3000, content.Rejected[0].Size);
-        Assert.StartsWith("No aceptamos archivos de tipo application/zip (.zip).", content.Rejected[1].RejectionReason, StringComparison.Ordinal);
-        Assert.Contains("(.exe)", content.Rejected[2].RejectionReason, StringComparison.Ordinal);
-        Assert.All(content.Rejected, file => Assert.False(string.IsNullOrEmpty(file.Sha256)));
-    }
-
-    [Fact]
-    public void From_DefaultLimit_RejectsOverTenMebibytesAndSaysSo()
-    {
-        var content = MailContent.From(WithAttachments(("video.png", "image/png", new byte[(10 * 1024 * 1024) + 1])));
-
-        var file = Assert.Single(content.Rejected);
-        Assert.Equal("El archivo pesa 10 MB y el límite es 10 MB por archivo.", file.RejectionReason);
-    }
-
-    [Fact]
-    public void From_OctetStreamWithKnownExtension_IsJudgedByTheExtension()
-    {
-        var content = MailContent.From(WithAttachments(("IMG_2041.HEIC", "application/octet-stream", Bytes(50, 6))));
-
-        Assert.Equal("image/heic", Assert.Single(content.Attachments).ContentType);
-    }
-
-    [Fact]
-    public void From_InlineImageInRelatedHtml_IsListedAsInlineWithItsContentId()
+    public void An_inline_image_in_related_html_is_handed_over_as_inline_with_its_content_id()
     {
         var builder = new BodyBuilder { HtmlBody = "<p>Así se ve el módem:</p><img src=\"cid:modem@example.com\">" };
         var image = builder.LinkedResources.Add("modem.png", Bytes(200, 7), new ContentType("image", "png"));
@@ -87,19 +49,29 @@ public class AttachmentTests
 
         var content = MailContent.From(message);
 
-        var file = Assert.Single(content.Attachments);
+        var file = Assert.Single(content.Files);
         Assert.True(file.Inline);
         Assert.Equal("modem@example.com", file.ContentId);
-        Assert.Equal(200, file.Size);
+        Assert.Equal(200, file.Open().Length);
         Assert.Equal("Así se ve el módem:", content.Text);
         Assert.Contains("cid:modem@example.com", content.SanitizedHtml, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void From_AttachmentWithPathInItsName_KeepsOnlyTheFileName()
+    public void A_file_without_a_name_gets_one_from_its_type()
     {
-        var content = MailContent.From(WithAttachments(("..\\..\\Windows\\recibo.pdf", "application/pdf", Bytes(10, 8))));
+        var message = new MimeMessage
+        {
+            Subject = "Sin nombre",
+            Body = new Multipart("mixed")
+            {
+                new TextPart("plain") { Text = "Va el recibo." },
+                new MimePart("application", "pdf") { Content = new MimeContent(new MemoryStream(Bytes(10, 3))), ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) },
+            },
+        };
 
-        Assert.Equal("recibo.pdf", Assert.Single(content.Attachments).FileName);
+        var file = Assert.Single(MailContent.From(message).Files);
+
+        Assert.Equal("adjunto-1.pdf", file.FileName);
     }
 }

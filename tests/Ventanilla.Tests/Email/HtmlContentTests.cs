@@ -88,7 +88,6 @@ public class HtmlContentTests
         var content = MailContent.From(message);
 
         Assert.Equal("Texto plano.", content.Text);
-        Assert.Empty(content.Attachments);
-        Assert.Empty(content.Rejected);
+        Assert.Empty(content.Files);
     }
 }

@@ -40,6 +40,9 @@ public sealed class DeliveryReportFilter : IInboundMailFilter
             return MailVerdict.AutoReply("multipart/report; report-type=delivery-status (not failed)");
         }
 
-        return MailVerdict.Bounce("multipart/report; report-type=delivery-status", status.OriginalMessageId, status.FailedRecipient);
+        return MailVerdict.Bounce("multipart/report; report-type=delivery-status", status.OriginalMessageId, status.FailedRecipient) with
+        {
+            OriginalFolio = status.OriginalFolio,
+        };
     }
 }

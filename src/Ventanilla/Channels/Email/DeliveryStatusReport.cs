@@ -3,7 +3,7 @@ using MimeKit;
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What a delivery status notification (RFC 3464) says about the message we sent.</summary>
-internal sealed record DeliveryStatusReport(string? OriginalMessageId, string? FailedRecipient, bool AnyRecipient)
+internal sealed record DeliveryStatusReport(string? OriginalMessageId, string? FailedRecipient, bool AnyRecipient, string? OriginalFolio)
 {
     public static DeliveryStatusReport Read(MultipartReport report)
     {
@@ -21,22 +21,31 @@ internal sealed record DeliveryStatusReport(string? OriginalMessageId, string? F
             }
         }
 
-        return new DeliveryStatusReport(OriginalId(report), failed, anyRecipient);
+        var original = OriginalHeaders(report);
+        var folio = original?[MailboxContext.FolioHeader]?.Trim() is { Length: > 0 } header ? header
+            : FolioTag.Find(original?[HeaderId.Subject])?.ToString();
+        return new DeliveryStatusReport(MailThreading.Normalize(original?[HeaderId.MessageId]), failed, anyRecipient, folio);
     }
 
     // The returned headers come as text/rfc822-headers or as the whole message/rfc822.
-    private static string? OriginalId(MultipartReport report) =>
-        report.OfType<MessagePart>().Select(part => part.Message?.MessageId).FirstOrDefault(id => id is not null)
+    private static HeaderList? OriginalHeaders(MultipartReport report) =>
+        report.OfType<MessagePart>().Select(part => part.Message?.Headers).FirstOrDefault(headers => headers is not null)
         ?? report.OfType<TextPart>()
             .Where(part => part.ContentType.IsMimeType("text", "rfc822-headers"))
             .Select(part => ParseHeaders(part.Text))
-            .FirstOrDefault(id => id is not null);
+            .FirstOrDefault(headers => headers is not null);
 
-    private static string? ParseHeaders(string text)
+    private static HeaderList? ParseHeaders(string text)
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.TrimEnd() + "\r\n\r\n"));
-        var headers = HeaderList.Load(stream);
-        return MailThreading.Normalize(headers[HeaderId.MessageId]);
+        try
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.TrimEnd() + "\r\n\r\n"));
+            return HeaderList.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     // "rfc822; ana@example.com" → "ana@example.com"

@@ -2,7 +2,10 @@ namespace Ventanilla.Channels.Email;
 
 public enum MailSecurity { None, StartTls, Tls }
 
-/// <summary>The mailboxes we read and send from; with none configured the email channel is off.</summary>
+/// <summary>
+/// The email channel's settings. <see cref="Mailboxes"/> seeds the mailboxes table the first time each
+/// address is seen; from then on administration (/admin/correo) owns them.
+/// </summary>
 public sealed class EmailOptions
 {
     public const string Section = "Email";
@@ -17,6 +20,12 @@ public sealed class EmailOptions
     /// pass themselves, so that no timer races the assertions.
     /// </summary>
     public bool RunInBackground { get; set; } = true;
+
+    /// <summary>
+    /// At most this many acknowledgements go to one address in 24 hours, counted from the outbox:
+    /// two robots answering each other stop here even when neither marks its mail as automatic.
+    /// </summary>
+    public int AutoReplyDailyCap { get; set; } = 5;
 }
 
 public sealed class MailboxOptions

@@ -35,6 +35,11 @@ internal sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
             }
         }
 
+        if (options.AutoReplyDailyCap is < 1 or > 1000)
+        {
+            errors.Add("Email:AutoReplyDailyCap must be between 1 and 1000.");
+        }
+
         var duplicates = options.Mailboxes.GroupBy(m => m.Address.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1);
         errors.AddRange(duplicates.Select(g => $"Email:Mailboxes lists {g.Key} more than once."));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Ventanilla.Attachments;
 using Ventanilla.Data;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
@@ -8,7 +9,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What one stored email becomes: a message on an existing ticket, a new query, or nothing.</summary>
-internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, IOptions<EmailOptions> options, TimeProvider clock,
+internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, AttachmentStore store, IOptions<EmailOptions> options, TimeProvider clock,
     FollowUp.Closure.ClosureDesk closure)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
@@ -21,7 +22,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
             return;
         }
 
-        var verdict = InboundMailClassifier.Standard.Classify(message, Context());
+        var verdict = InboundMailClassifier.Standard.Classify(message, await ContextAsync(ct));
         if (verdict.Kind is MailKind.AutoReply or MailKind.Bulk or MailKind.OwnMessage)
         {
             // Kept for the record, but nobody is waiting for an answer: no ticket, no acknowledgement.
@@ -33,21 +34,30 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         var content = MailContent.From(message);
         var sender = message.From.Mailboxes.FirstOrDefault();
         var actor = new Actor($"email:{sender?.Address}", sender?.Name is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
-        var text = verdict.Kind == MailKind.Bounce ? BounceText(verdict, content.Text) : Text(content.Text);
-        if (await MailTicketLookup.FindAsync(db, message, verdict, ct) is { } ticketId)
+        var text = Text(content.Text);
+        var ticketId = await MailTicketLookup.FindAsync(db, message, verdict, ct);
+        if (verdict.Kind == MailKind.Bounce)
         {
-            var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
-            ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now);
-            await closure.ReadReplyAsync(ticket, content.Text, actor, now, ct); // an answer to the closing notice closes or reopens
-            row.Processed(ticket.Id, now);
+            // Kept on its ticket (when we find one) as a delivery failure, never as the subscriber's words.
+            var bounced = ticketId is { } id ? await db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
+            await Bounces.ApplyAsync(db, verdict, bounced, now, ct);
+            if (bounced is not null)
+            {
+                db.Attachments.Add(await Bounces.KeepReportAsync(store, bounced, row, now, ct));
+            }
+
+            row.Processed(ticketId, now);
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        if (verdict.Kind == MailKind.Bounce)
+        if (ticketId is { } existing)
         {
-            // A bounce of something that is not on any ticket: nobody to tell.
-            row.Processed(null, now);
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
+            ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now);
+            await closure.ReadReplyAsync(ticket, content.Text, actor, now, ct); // an answer to the closing notice closes or reopens
+            await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
+            row.Processed(ticket.Id, now);
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -66,6 +76,8 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
                 .Select(m => m.TicketId).FirstOrDefaultAsync(ct) is { } earlier)
         {
             await AssignAreaAsync(earlier, row.Mailbox, now, ct);
+            // Its files were to be saved with this mark, so they are not on the ticket yet.
+            await MailFiles.AttachAsync(files, db, await db.Tickets.SingleAsync(t => t.Id == earlier, ct), content, actor, now, ct);
             row.Processed(earlier, now);
             await db.SaveChangesAsync(ct);
             return;
@@ -77,13 +89,14 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
         var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
         await AssignAreaAsync(created.Id, row.Mailbox, now, ct);
+        await MailFiles.AttachAsync(files, db, await db.Tickets.SingleAsync(t => t.Id == created.Id, ct), content, actor, now, ct);
         row.Processed(created.Id, now);
         await db.SaveChangesAsync(ct);
     }
 
     private async Task AssignAreaAsync(long ticketId, string mailbox, DateTime now, CancellationToken ct)
     {
-        var code = options.Value.Mailboxes.FirstOrDefault(m => string.Equals(m.Address, mailbox, StringComparison.OrdinalIgnoreCase))?.Area;
+        var code = await db.Mailboxes.Where(m => m.Address == mailbox).Select(m => m.AreaCode).FirstOrDefaultAsync(ct);
         if (code is null || await db.Areas.FirstOrDefaultAsync(a => a.Code == code, ct) is not { } area)
         {
             return;
@@ -93,8 +106,8 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         ticket.Assign(new Assignment(area, null, null, null), Actor.System, now);
     }
 
-    private MailboxContext Context() =>
-        new([.. options.Value.Mailboxes.Select(m => m.Address)], options.Value.MessageIdDomain);
+    private async Task<MailboxContext> ContextAsync(CancellationToken ct) =>
+        new(await db.Mailboxes.Select(m => m.Address).ToListAsync(ct), options.Value.MessageIdDomain);
 
     private static MimeMessage? Parse(byte[] raw)
     {
@@ -114,9 +127,6 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         var body = text.Trim().Length == 0 ? "(Correo sin texto)" : text.Trim();
         return body.Length > TicketLimits.Description ? body[..TicketLimits.Description] : body;
     }
-
-    private static string BounceText(MailVerdict verdict, string text) =>
-        Text($"No se pudo entregar nuestro correo a {verdict.FailedRecipient ?? "la dirección del suscriptor"}.\n\n{text}");
 
     private static string Subject(string subject, string text)
     {

@@ -13,6 +13,25 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    // Set by the poller when it stored something, so new mail is processed at once, not on the next tick.
+    private readonly SemaphoreSlim arrived = new(0, 1);
+
+    /// <summary>Tells the processor that mail is waiting; it starts now instead of on its next tick.</summary>
+    public void Wake()
+    {
+        if (arrived.CurrentCount == 0)
+        {
+            try
+            {
+                arrived.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another thread woke it first: one signal is enough.
+            }
+        }
+    }
+
     // Handling one message takes seconds; a claim older than this was left by a worker that stopped.
     internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
@@ -34,7 +53,24 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
                 log.LogError(error, "Falló el procesamiento de correo entrante; se reintenta.");
             }
 
-            await Task.Delay(Interval, clock, stoppingToken);
+            await NextTickAsync(stoppingToken);
+        }
+    }
+
+    private async Task NextTickAsync(CancellationToken stoppingToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var tick = Task.Delay(Interval, clock, either.Token);
+        var signal = arrived.WaitAsync(either.Token);
+        await Task.WhenAny(tick, signal);
+        await either.CancelAsync();
+        try
+        {
+            await Task.WhenAll(tick, signal);
+        }
+        catch (OperationCanceledException)
+        {
+            // The one that did not finish was cancelled; a signal consumed by it is not lost, mail is pending either way.
         }
     }
 

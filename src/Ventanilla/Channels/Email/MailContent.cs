@@ -6,19 +6,16 @@ namespace Ventanilla.Channels.Email;
 /// <param name="Text">What the sender wrote now, as plain text; shown first on the timeline.</param>
 /// <param name="QuotedHistory">Earlier messages quoted below it, kept apart and shown folded.</param>
 /// <param name="SanitizedHtml">The HTML body made safe to display, when the message had one.</param>
-/// <param name="Attachments">Files we keep, inline images included.</param>
-/// <param name="Rejected">Files we did not keep, each with the reason in Spanish.</param>
+/// <param name="Files">Every part that is not the body: attachments, inline images, forwarded mail. Judged and stored by <see cref="MailFiles"/>.</param>
 public sealed record MailContent(
     string Subject,
     string Text,
     string? QuotedHistory,
     string? SanitizedHtml,
-    IReadOnlyList<MailAttachment> Attachments,
-    IReadOnlyList<MailAttachment> Rejected)
+    IReadOnlyList<MailFile> Files)
 {
-    public static MailContent From(MimeMessage message, EmailContentOptions? options = null)
+    public static MailContent From(MimeMessage message)
     {
-        options ??= new EmailContentOptions();
         var plain = new List<TextPart>();
         var html = new List<TextPart>();
         var files = new List<MimeEntity>();
@@ -40,14 +37,7 @@ public sealed record MailContent(
             ? string.Join("\n", plain.Select(BodyText.Read))
             : sanitized is not null ? HtmlBody.ToText(sanitized) : "";
         var (newText, quoted) = Email.QuotedHistory.Split(body);
-
-        var screened = files.Select((file, index) => AttachmentScreen.Screen(file, index + 1, options)).ToList();
-        return new MailContent(
-            message.Subject ?? "",
-            newText,
-            quoted,
-            sanitized,
-            [.. screened.Where(file => file.Accepted)],
-            [.. screened.Where(file => !file.Accepted)]);
+        return new MailContent(message.Subject ?? "", newText, quoted, sanitized,
+            [.. files.Select((file, index) => MailFile.Of(file, index + 1))]);
     }
 }

@@ -9,10 +9,10 @@ internal static class MailTicketLookup
 {
     public static async Task<long?> FindAsync(VentanillaDbContext db, MimeMessage message, MailVerdict verdict, CancellationToken ct)
     {
-        if (FolioTag.Find(message.Subject) is { } folio)
+        // A bounce names our message inside its report: the folio we put on it, in header or subject.
+        foreach (var folio in new[] { FolioTag.Find(message.Subject)?.ToString(), verdict.OriginalFolio }.OfType<string>())
         {
-            var text = folio.ToString();
-            if (await db.Tickets.Where(t => t.Folio == text).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct) is { } id)
+            if (await db.Tickets.Where(t => t.Folio == folio).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct) is { } id)
             {
                 return id;
             }

@@ -16,6 +16,9 @@ public sealed record MailVerdict(MailKind Kind, string Reason)
     /// <summary>The Message-ID of our message that bounced, without angle brackets, when the report names it.</summary>
     public string? OriginalMessageId { get; init; }
 
+    /// <summary>The folio our bounced message carried (its X-Ventanilla-Folio header or subject tag), when the report returns it.</summary>
+    public string? OriginalFolio { get; init; }
+
     /// <summary>The address that could not be reached, when the report names it.</summary>
     public string? FailedRecipient { get; init; }
 

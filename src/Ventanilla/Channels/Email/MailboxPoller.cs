@@ -1,148 +1,228 @@
 using MailKit;
 using MailKit.Net.Imap;
-using MailKit.Search;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
+using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 
 namespace Ventanilla.Channels.Email;
 
 /// <summary>
-/// Copies new mail from one mailbox's INBOX into the inbox table. A message is stored first and
-/// marked \Seen only after the insert committed: a crash in between fetches it again, and the
-/// unique key on (mailbox, UIDVALIDITY, UID) keeps the second copy out.
+/// Reads every enabled mailbox, each in a loop of its own so one failing never holds up another.
+/// Where the server supports IMAP IDLE (RFC 2177) the connection stays open and new mail is
+/// fetched the moment the server announces it; otherwise the mailbox is polled every PollSeconds.
+/// Either way the same fetch pass stores each message once (<see cref="MailboxFetch"/>).
 /// </summary>
-public sealed class MailboxPoller(MailboxOptions mailbox, bool runInBackground, IServiceScopeFactory scopes, TimeProvider clock, ILogger<MailboxPoller> log)
+public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory directory, InboxProcessor processor, IOptions<EmailOptions> options,
+    TimeProvider clock, ILogger<MailboxPoller> log)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
 
-    public MailboxOptions Mailbox => mailbox;
+    // How often the set of mailboxes is read again, so one added in administration starts reading.
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+
+    // Servers drop an IDLE after 30 minutes (RFC 2177); a short cycle also renews the lease and
+    // catches anything an announcement missed.
+    internal static readonly TimeSpan IdleCycle = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<int, Task> loops = [];
+
+    /// <summary>This process's name in mailbox leases: unique even for two processes on one machine.</summary>
+    internal string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Runs after each message is stored and before it is marked seen; tests stop work there.</summary>
+    internal Func<string, uint, CancellationToken, Task>? AfterStore { get; set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!runInBackground)
+        if (!options.Value.RunInBackground)
         {
             return;
         }
 
-        var interval = TimeSpan.FromSeconds(mailbox.PollSeconds);
-        var delay = interval;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await PollOnceAsync(stoppingToken);
-                delay = interval;
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                // One mailbox down (wrong password, server away) must not stop the others: each has its own loop.
-                delay = delay * 2 > MaxBackoff ? MaxBackoff : delay * 2;
-                log.LogWarning(error, "No se pudo leer el buzón {Mailbox}; se reintenta en {Delay}.", mailbox.Address, delay);
-            }
+                try
+                {
+                    foreach (var mailbox in await EnabledAsync(stoppingToken))
+                    {
+                        if (!loops.TryGetValue(mailbox.Id, out var loop) || loop.IsCompleted)
+                        {
+                            loops[mailbox.Id] = Task.Run(() => WatchAsync(mailbox.Id, stoppingToken), CancellationToken.None);
+                        }
+                    }
+                }
+                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogError(error, "No se pudo leer la lista de buzones; se reintenta.");
+                }
 
-            await Task.Delay(delay, clock, stoppingToken);
+                await Task.Delay(Refresh, clock, stoppingToken);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(loops.Values);
         }
     }
 
-    /// <summary>One pass: returns how many messages were newly stored.</summary>
+    /// <summary>One pass over every enabled mailbox, without idling; returns how many messages were newly stored.</summary>
     internal async Task<int> PollOnceAsync(CancellationToken ct)
     {
-        using var imap = new ImapClient();
-        await imap.ConnectAsync(mailbox.Imap.Host, mailbox.Imap.Port, Socket(mailbox.Imap.Security), ct);
-        await imap.AuthenticateAsync(mailbox.Imap.Username, mailbox.Imap.Password, ct);
-        var inbox = imap.Inbox;
-        await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
+        var stored = 0;
+        foreach (var mailbox in await EnabledAsync(ct))
+        {
+            try
+            {
+                stored += await SessionAsync(mailbox, idle: false, ct);
+            }
+            catch (Exception error) when (!ct.IsCancellationRequested)
+            {
+                await RecordErrorAsync(mailbox, error);
+            }
+        }
 
+        return stored;
+    }
+
+    /// <summary>Reads one mailbox until stopped, disabled or removed: IDLE where offered, polling otherwise.</summary>
+    internal async Task WatchAsync(int mailboxId, CancellationToken ct)
+    {
+        TimeSpan? backoff = null;
+        try
+        {
+            while (!ct.IsCancellationRequested && await FindAsync(mailboxId, ct) is { } mailbox)
+            {
+                var interval = TimeSpan.FromSeconds(mailbox.Options.PollSeconds);
+                try
+                {
+                    await SessionAsync(mailbox, idle: true, ct);
+                    backoff = null;
+                }
+                catch (Exception error) when (!ct.IsCancellationRequested)
+                {
+                    // Wrong password or server away: wait twice as long each time, and show why meanwhile.
+                    backoff = backoff is { } last ? (last * 2 > MaxBackoff ? MaxBackoff : last * 2) : interval;
+                    await RecordErrorAsync(mailbox, error);
+                }
+
+                await Task.Delay(backoff ?? interval, clock, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await ReleaseAsync(mailboxId);
+        }
+    }
+
+    private async Task<int> SessionAsync(ActiveMailbox mailbox, bool idle, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var stored = 0;
-        foreach (var uid in await CandidatesAsync(db, inbox, ct))
+        if (!await LeaseAsync(db, mailbox, ct))
         {
-            using var raw = new MemoryStream();
-            await using (var content = await inbox.GetStreamAsync(uid, ct))
+            // Another node reads this mailbox now; it records the poll.
+            return 0;
+        }
+
+        var imapSettings = mailbox.Options.Imap;
+        if (imapSettings.Password.Length == 0)
+        {
+            throw new InvalidOperationException("La contraseña IMAP guardada no se puede leer en este servidor; vuelva a escribirla en Administración › Correo.");
+        }
+
+        using var imap = new ImapClient { Timeout = 60_000 };
+        await imap.ConnectAsync(imapSettings.Host, imapSettings.Port, Socket(imapSettings.Security), ct);
+        await imap.AuthenticateAsync(imapSettings.Username, imapSettings.Password, ct);
+        var inbox = imap.Inbox;
+        await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
+        var fetch = new MailboxFetch(db, mailbox.Address, clock, AfterStore, processor.Wake);
+        var stored = await fetch.RunAsync(inbox, ct);
+        await MailboxLease.RecordPollAsync(db, mailbox.Id, Now(), ct);
+
+        while (idle && imap.Capabilities.HasFlag(ImapCapabilities.Idle) && !ct.IsCancellationRequested)
+        {
+            await IdleAsync(imap, inbox, ct);
+            if (!await LeaseAsync(db, mailbox, ct) || await ChangedAsync(db, mailbox, ct))
             {
-                await content.CopyToAsync(raw, ct);
+                break;
             }
 
-            if (await StoreAsync(db, inbox.UidValidity, uid.Id, raw.ToArray(), ct))
-            {
-                stored++;
-            }
-
-            await inbox.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, ct);
+            stored += await fetch.RunAsync(inbox, ct);
+            await MailboxLease.RecordPollAsync(db, mailbox.Id, Now(), ct);
         }
 
         await imap.DisconnectAsync(quit: true, ct);
         return stored;
     }
 
-    // Everything above the last UID we stored under this UIDVALIDITY, plus anything still unseen: a
-    // message stored just before a crash was never marked, and is fetched again to be marked now.
-    private async Task<IList<UniqueId>> CandidatesAsync(VentanillaDbContext db, IMailFolder inbox, CancellationToken ct)
+    // Waits until the server announces new mail, or the cycle ends.
+    private static async Task IdleAsync(ImapClient imap, IMailFolder inbox, CancellationToken ct)
     {
-        var last = await db.Inbox
-            .Where(m => m.Mailbox == mailbox.Address && m.UidValidity == inbox.UidValidity)
-            .MaxAsync(m => m.Uid, ct);
-        var newer = last is { } uid && uid >= uint.MaxValue - 1
-            ? []
-            : await inbox.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)(last ?? 0) + 1), UniqueId.MaxValue)), ct);
-        var unseen = await inbox.SearchAsync(SearchQuery.NotSeen, ct);
-        // "n:*" always matches the newest message, even below n: keep only what is really newer.
-        return [.. newer.Where(u => u.Id > (last ?? 0)).Union(unseen).OrderBy(u => u.Id)];
-    }
-
-    private async Task<bool> StoreAsync(VentanillaDbContext db, uint uidValidity, uint uid, byte[] raw, CancellationToken ct)
-    {
-        if (await IsStoredAsync(db, uidValidity, uid, ct))
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Inbox.Add(InboundMessage.FromImap(mailbox.Address, uidValidity, uid, MessageId(raw), raw, now));
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        done.CancelAfter(IdleCycle);
+        void Arrived(object? sender, EventArgs e) => done.Cancel();
+        inbox.CountChanged += Arrived;
         try
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another node stored it between our check and our insert: the unique key kept it once.
-            db.ChangeTracker.Clear();
-            if (await IsStoredAsync(db, uidValidity, uid, ct))
-            {
-                return false;
-            }
-
-            throw;
+            await imap.IdleAsync(done.Token, ct);
         }
         finally
         {
-            // The raw bytes need not stay in memory for the rest of the pass.
-            db.ChangeTracker.Clear();
+            inbox.CountChanged -= Arrived;
         }
     }
 
-    private Task<bool> IsStoredAsync(VentanillaDbContext db, uint uidValidity, uint uid, CancellationToken ct) =>
-        db.Inbox.AnyAsync(m => m.Mailbox == mailbox.Address && m.UidValidity == uidValidity && m.Uid == uid, ct);
+    // The lease outlives a poll interval (or an idle cycle) with room to spare, so its holder keeps it.
+    private async Task<bool> LeaseAsync(VentanillaDbContext db, ActiveMailbox mailbox, CancellationToken ct)
+    {
+        var now = Now();
+        var hold = TimeSpan.FromSeconds(Math.Max(mailbox.Options.PollSeconds, IdleCycle.TotalSeconds)) + TimeSpan.FromMinutes(2);
+        return await MailboxLease.TryTakeAsync(db, mailbox.Id, Node, now, now + hold, ct);
+    }
 
-    // Only the header block: a body MimeKit cannot read must still be stored, to be flagged later.
-    private static string? MessageId(byte[] raw)
+    // An administrator changed or switched off the mailbox: reconnect with what is stored now.
+    private static async Task<bool> ChangedAsync(VentanillaDbContext db, ActiveMailbox mailbox, CancellationToken ct) =>
+        !await db.Mailboxes.AnyAsync(m => m.Id == mailbox.Id && m.Enabled && m.UpdatedAt == mailbox.UpdatedAt, ct);
+
+    private async Task RecordErrorAsync(ActiveMailbox mailbox, Exception error)
+    {
+        log.LogWarning(error, "No se pudo leer el buzón {Mailbox}.", mailbox.Address);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        await MailboxLease.RecordErrorAsync(db, mailbox.Id, $"IMAP: {error.Message}", Now(), CancellationToken.None);
+    }
+
+    private async Task ReleaseAsync(int mailboxId)
     {
         try
         {
-            using var stream = new MemoryStream(raw);
-            var id = MailThreading.Normalize(HeaderList.Load(stream)[HeaderId.MessageId]);
-            return id is { Length: <= 998 } ? id : null;
+            await using var scope = scopes.CreateAsyncScope();
+            await MailboxLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), mailboxId, Node, CancellationToken.None);
         }
-        catch (FormatException)
+        catch (Exception error)
         {
-            return null;
+            // Not given back, it expires on its own.
+            log.LogWarning(error, "No se pudo liberar el buzón {Id}.", mailboxId);
         }
     }
+
+    private async Task<IReadOnlyList<ActiveMailbox>> EnabledAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await directory.EnabledAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), ct);
+    }
+
+    private async Task<ActiveMailbox?> FindAsync(int mailboxId, CancellationToken ct) =>
+        (await EnabledAsync(ct)).FirstOrDefault(m => m.Id == mailboxId);
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     internal static SecureSocketOptions Socket(MailSecurity security) => security switch
     {

@@ -11,7 +11,7 @@ namespace Ventanilla.Channels.Email;
 /// Sends the email rows of the outbox that are due, from the mailbox the conversation came in by,
 /// and records on each row (and on the ticket, when it is given up) what happened.
 /// </summary>
-public sealed class OutboxMailSender(IServiceScopeFactory scopes, IOptions<EmailOptions> options, ProviderDirectory provider, TimeProvider clock, ILogger<OutboxMailSender> log)
+public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirectory directory, IOptions<EmailOptions> options, ProviderDirectory provider, TimeProvider clock, ILogger<OutboxMailSender> log)
     : BackgroundService
 {
     private const int Batch = 50;
@@ -44,13 +44,14 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, IOptions<Email
     /// <summary>One pass over what is due; returns how many rows this worker attempted.</summary>
     internal async Task<int> SendDueAsync(CancellationToken ct)
     {
-        if (!options.Value.Mailboxes.Any(m => m.Smtp.IsComplete))
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var senders = (await directory.EnabledAsync(db, ct)).Where(m => m.Options.Smtp.IsComplete).ToList();
+        if (senders.Count == 0)
         {
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
@@ -63,7 +64,7 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, IOptions<Email
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
             if (claimed == 1)
             {
-                await SendAsync(db, candidate.Id, ct);
+                await SendAsync(db, senders, candidate.Id, ct);
                 attempted++;
             }
         }
@@ -71,36 +72,61 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, IOptions<Email
         return attempted;
     }
 
-    private async Task SendAsync(VentanillaDbContext db, long id, CancellationToken ct)
+    private async Task SendAsync(VentanillaDbContext db, List<ActiveMailbox> senders, long id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var row = await db.Outbox.SingleAsync(m => m.Id == id, ct);
         var ticket = row.TicketId is { } ticketId ? await db.Tickets.SingleAsync(t => t.Id == ticketId, ct) : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await AutomaticMailRules.WithholdAsync(db, row, options.Value.AutoReplyDailyCap, now, ct) is { } withheld)
+        {
+            // Not a delivery failure: nothing was sent, on purpose, and the ticket says why.
+            row.Withhold(withheld, now);
+            ticket?.RecordDeliveryFailure(row.Channel, row.Recipient, withheld, now);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         var thread = await MailConversation.FindAsync(db, row, ct);
-        var mailbox = Sender(thread.Mailbox);
+        var mailbox = Sender(senders, thread.Mailbox);
+        bool? sent;
         try
         {
             var message = OutgoingMail.Build(row, ticket?.Folio, mailbox.Address, provider.Current.Name, thread.Answers, options.Value.MessageIdDomain);
-            await SmtpAsync(mailbox.Smtp, message, ct);
+            await SmtpAsync(mailbox.Options.Smtp, message, ct);
             row.MarkSent(MailThreading.Normalize(message.MessageId), clock.GetUtcNow().UtcDateTime);
+            sent = true;
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(error, "No se pudo enviar el correo {Id} del outbox.", id);
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (row.MarkFailedAttempt(error.Message, now))
+            now = clock.GetUtcNow().UtcDateTime;
+            var failure = SmtpFailure.Of(error);
+            var givenUp = failure.Permanent ? row.MarkRefused(failure.Text, now) : row.MarkFailedAttempt(failure.Text, now);
+            if (givenUp)
             {
-                ticket?.RecordDeliveryFailure(row.Channel, row.Recipient, error.Message, now);
+                ticket?.RecordDeliveryFailure(row.Channel, row.Recipient, failure.Text, now);
             }
+
+            if (!failure.Permanent)
+            {
+                // The server, not the address, is the trouble: the mailbox shows it to the administrator.
+                await MailboxLease.RecordErrorAsync(db, mailbox.Id, $"SMTP: {failure.Text}", now, CancellationToken.None);
+            }
+
+            sent = givenUp ? false : null;
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        if (sent is { } counted)
+        {
+            await MailboxLease.CountSendAsync(db, mailbox.Id, counted, CancellationToken.None);
+        }
     }
 
     // The mailbox the subscriber wrote to answers them; otherwise the first one that can send.
-    private MailboxOptions Sender(string? address) =>
-        options.Value.Mailboxes.FirstOrDefault(m => m.Smtp.IsComplete && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))
-        ?? options.Value.Mailboxes.First(m => m.Smtp.IsComplete);
+    private static ActiveMailbox Sender(List<ActiveMailbox> senders, string? address) =>
+        senders.FirstOrDefault(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) ?? senders[0];
 
     private static async Task SmtpAsync(MailServerOptions server, MimeKit.MimeMessage message, CancellationToken ct)
     {

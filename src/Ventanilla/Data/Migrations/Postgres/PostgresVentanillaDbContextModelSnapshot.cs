@@ -277,6 +277,82 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.ToTable("ticket_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_count");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<DateTime?>("LastPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_poll_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("PollSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("poll_seconds");
+
+                    b.Property<int>("SentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent_count");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mailboxes");
+
+                    b.HasIndex("Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mailboxes_address");
+
+                    b.ToTable("mailboxes", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1562,6 +1638,101 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
+                {
+                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Imap", b1 =>
+                        {
+                            b1.Property<int>("MailboxId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Host")
+                                .IsRequired()
+                                .HasMaxLength(253)
+                                .HasColumnType("character varying(253)")
+                                .HasColumnName("imap_host");
+
+                            b1.Property<int>("Port")
+                                .HasColumnType("integer")
+                                .HasColumnName("imap_port");
+
+                            b1.Property<string>("ProtectedPassword")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("imap_protected_password");
+
+                            b1.Property<string>("Security")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("imap_security");
+
+                            b1.Property<string>("Username")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("imap_username");
+
+                            b1.HasKey("MailboxId");
+
+                            b1.ToTable("mailboxes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MailboxId")
+                                .HasConstraintName("fk_mailboxes_mailboxes_id");
+                        });
+
+                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Smtp", b1 =>
+                        {
+                            b1.Property<int>("MailboxId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Host")
+                                .IsRequired()
+                                .HasMaxLength(253)
+                                .HasColumnType("character varying(253)")
+                                .HasColumnName("smtp_host");
+
+                            b1.Property<int>("Port")
+                                .HasColumnType("integer")
+                                .HasColumnName("smtp_port");
+
+                            b1.Property<string>("ProtectedPassword")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("smtp_protected_password");
+
+                            b1.Property<string>("Security")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("smtp_security");
+
+                            b1.Property<string>("Username")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("smtp_username");
+
+                            b1.HasKey("MailboxId");
+
+                            b1.ToTable("mailboxes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MailboxId")
+                                .HasConstraintName("fk_mailboxes_mailboxes_id");
+                        });
+
+                    b.Navigation("Imap")
+                        .IsRequired();
+
+                    b.Navigation("Smtp")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
@@ -1695,6 +1866,10 @@ namespace Ventanilla.Data.Migrations.Postgres
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("address");
+
+                            b1.Property<DateTime?>("FailingSince")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("failing_since");
 
                             b1.Property<long>("SubscriberId")
                                 .HasColumnType("bigint")

@@ -263,6 +263,80 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.ToTable("ticket_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_count");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<DateTime?>("LastPollAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_poll_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("PollSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("poll_seconds");
+
+                    b.Property<int>("SentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_count");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mailboxes");
+
+                    b.HasIndex("Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mailboxes_address");
+
+                    b.ToTable("mailboxes", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1532,6 +1606,101 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Channels.Email.Mailbox", b =>
+                {
+                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Imap", b1 =>
+                        {
+                            b1.Property<int>("MailboxId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Host")
+                                .IsRequired()
+                                .HasMaxLength(253)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("imap_host");
+
+                            b1.Property<int>("Port")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("imap_port");
+
+                            b1.Property<string>("ProtectedPassword")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("imap_protected_password");
+
+                            b1.Property<string>("Security")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("imap_security");
+
+                            b1.Property<string>("Username")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("imap_username");
+
+                            b1.HasKey("MailboxId");
+
+                            b1.ToTable("mailboxes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MailboxId")
+                                .HasConstraintName("fk_mailboxes_mailboxes_id");
+                        });
+
+                    b.OwnsOne("Ventanilla.Channels.Email.MailEndpoint", "Smtp", b1 =>
+                        {
+                            b1.Property<int>("MailboxId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Host")
+                                .IsRequired()
+                                .HasMaxLength(253)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("smtp_host");
+
+                            b1.Property<int>("Port")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("smtp_port");
+
+                            b1.Property<string>("ProtectedPassword")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("smtp_protected_password");
+
+                            b1.Property<string>("Security")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("smtp_security");
+
+                            b1.Property<string>("Username")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("smtp_username");
+
+                            b1.HasKey("MailboxId");
+
+                            b1.ToTable("mailboxes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MailboxId")
+                                .HasConstraintName("fk_mailboxes_mailboxes_id");
+                        });
+
+                    b.Navigation("Imap")
+                        .IsRequired();
+
+                    b.Navigation("Smtp")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
@@ -1661,6 +1830,10 @@ namespace Ventanilla.Data.Migrations.Sqlite
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("address");
+
+                            b1.Property<DateTime?>("FailingSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("failing_since");
 
                             b1.Property<long>("SubscriberId")
                                 .HasColumnType("INTEGER")

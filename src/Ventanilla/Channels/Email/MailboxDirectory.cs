@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ventanilla.Data;
+
+namespace Ventanilla.Channels.Email;
+
+/// <summary>A mailbox ready to use: its id in the table and its settings with the passwords in clear, in memory only.</summary>
+public sealed record ActiveMailbox(int Id, MailboxOptions Options, DateTime UpdatedAt)
+{
+    public string Address => Options.Address;
+}
+
+/// <summary>
+/// Reads the mailboxes administration keeps, and seeds them from configuration. Passwords are
+/// protected with ASP.NET Data Protection, whose keys every node shares through the database.
+/// </summary>
+public sealed class MailboxDirectory(IDataProtectionProvider protection, IOptions<EmailOptions> options, TimeProvider clock)
+{
+    private readonly IDataProtector protector = protection.CreateProtector("Ventanilla.Email.MailboxPasswords");
+
+    public string Protect(string password) => protector.Protect(password);
+
+    public async Task<IReadOnlyList<ActiveMailbox>> EnabledAsync(VentanillaDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Mailboxes.AsNoTracking().Where(m => m.Enabled).OrderBy(m => m.Id).ToListAsync(ct);
+        return [.. rows.Select(Open)];
+    }
+
+    /// <summary>Every mailbox address we own, enabled or not: mail from any of them is our own coming back.</summary>
+    public async Task<IReadOnlyList<string>> AddressesAsync(VentanillaDbContext db, CancellationToken ct) =>
+        await db.Mailboxes.AsNoTracking().Select(m => m.Address).ToListAsync(ct);
+
+    public ActiveMailbox Open(Mailbox row) => new(row.Id, new MailboxOptions
+    {
+        Address = row.Address,
+        Imap = Clear(row.Imap),
+        Smtp = Clear(row.Smtp),
+        PollSeconds = row.PollSeconds,
+        Area = row.AreaCode,
+    }, row.UpdatedAt);
+
+    /// <summary>
+    /// Adds each configured mailbox the table does not have yet. Once stored, administration owns
+    /// it: a later change in configuration does not overwrite what an administrator set.
+    /// </summary>
+    public async Task SeedAsync(VentanillaDbContext db, CancellationToken ct)
+    {
+        var known = (await AddressesAsync(db, ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var configured in options.Value.Mailboxes.Where(m => !known.Contains(m.Address.Trim())))
+        {
+            var row = Mailbox.Create(configured.Address, now);
+            row.Configure(Settings(configured), Protect(configured.Imap.Password),
+                configured.Smtp.IsComplete ? Protect(configured.Smtp.Password) : null, now);
+            db.Mailboxes.Add(row);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static MailboxSettings Settings(MailboxOptions m) => new(
+        new MailServerSettings(m.Imap.Host.Trim(), m.Imap.Port, m.Imap.Security, m.Imap.Username.Trim()),
+        m.Smtp.IsComplete ? new MailServerSettings(m.Smtp.Host.Trim(), m.Smtp.Port, m.Smtp.Security, m.Smtp.Username.Trim()) : new MailServerSettings("", 0, MailSecurity.Tls, ""),
+        m.PollSeconds,
+        string.IsNullOrWhiteSpace(m.Area) ? null : m.Area.Trim(),
+        Enabled: true);
+
+    private MailServerOptions Clear(MailEndpoint endpoint) => new()
+    {
+        Host = endpoint.Host,
+        Port = endpoint.Port,
+        Security = endpoint.Security,
+        Username = endpoint.Username,
+        Password = endpoint.ProtectedPassword.Length == 0 ? "" : Unprotect(endpoint.ProtectedPassword),
+    };
+
+    // A password protected under keys this node cannot read (a database copied without its keys)
+    // leaves the mailbox without one: it then fails to sign in and shows why, instead of stopping the host.
+    private string Unprotect(string protectedPassword)
+    {
+        try
+        {
+            return protector.Unprotect(protectedPassword);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return "";
+        }
+    }
+}
