@@ -27,7 +27,8 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         var lead = await browser.SignedInPageAsync(Roles.TechnicalLead, "Héctor Salazar Ríos");
         await lead.GotoAsync("/folios/" + folio);
-        await lead.GetByLabel("Causa encontrada").FillAsync("Conector óptico dañado en la caja de distribución");
+        // The cause comes from the provider's catalogue, so reports can count causes.
+        await lead.GetByLabel("Causa encontrada").SelectOptionAsync("Falla en fibra óptica (corte o daño en la red)");
         await lead.GetByLabel("Corrección realizada").FillAsync("Se reemplazó el conector y se midió la potencia: -19 dBm");
         await lead.GetByLabel("Procedente: la causa corresponde al proveedor").CheckAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "Registrar resolución" }).ClickAsync();
@@ -35,7 +36,10 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(lead.Locator(".ticket-head .badge")).ToHaveTextAsync("resuelto");
 
         await agent.ReloadAsync();
-        await ChangeStatusAsync(agent, "notified");
+        // The notice is its own action, so the subscriber is told the cause whenever the folio says "notificado".
+        await Expect(agent.Locator("#estado-nuevo option[value=notified]")).ToHaveCountAsync(0);
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Enviar aviso al suscriptor" }).ClickAsync();
+        await Expect(agent.Notice()).ToHaveTextAsync("Aviso enviado al suscriptor; el folio espera su confirmación.");
         await agent.GetByLabel("Confirmó que quedó resuelto").CheckAsync();
         await ChangeStatusAsync(agent, "closed");
 
@@ -43,15 +47,18 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(agent.Locator(".ticket-head")).ToContainTextAsync("confirmó la reparación");
         await Expect(agent.Locator("#estado-nuevo option[value=closed]")).ToHaveCountAsync(0);
         var history = agent.TimelineEntries();
-        await Expect(history).ToHaveCountAsync(5);
+        await Expect(history).ToHaveCountAsync(7);
         await Expect(history.Nth(0)).ToContainTextAsync("Reporte recibido por correo electrónico");
         await Expect(history.Nth(1)).ToContainTextAsync(Moved("registrado", "en atención"));
         await Expect(history.Nth(2)).ToContainTextAsync("Resolución técnica registrada");
-        await Expect(history.Nth(2)).ToContainTextAsync("Causa: Conector óptico dañado en la caja de distribución");
+        await Expect(history.Nth(2)).ToContainTextAsync("Causa: Falla en fibra óptica (corte o daño en la red)");
         await Expect(history.Nth(2)).ToContainTextAsync("Héctor Salazar Ríos");
-        await Expect(history.Nth(3)).ToContainTextAsync(Moved("resuelto", "notificado al suscriptor"));
-        await Expect(history.Nth(4)).ToContainTextAsync(Moved("notificado al suscriptor", "cerrado"));
-        await Expect(history.Nth(4)).ToContainTextAsync("Luis Fernando Ortega");
+        // Customer Service is told the folio is theirs again, to notify the subscriber.
+        await Expect(history.Nth(3)).ToContainTextAsync("Listo para avisar al suscriptor");
+        await Expect(history.Nth(4)).ToContainTextAsync(Moved("resuelto", "notificado al suscriptor"));
+        await Expect(history.Nth(5)).ToContainTextAsync("Aviso al suscriptor por correo electrónico: Aviso de resolución");
+        await Expect(history.Nth(6)).ToContainTextAsync(Moved("notificado al suscriptor", "cerrado"));
+        await Expect(history.Nth(6)).ToContainTextAsync("Luis Fernando Ortega");
 
         var stored = await browser.WithDbAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Folio == folio));
         Assert.Equal(TicketStatus.Closed, stored.Status);

@@ -30,7 +30,7 @@ public class TicketLifecycleApiTests
         Assert.Equal("Conector dañado en la roseta", ticket.GetProperty("resolution").Str("cause"));
         Assert.NotEqual(JsonValueKind.Null, ticket.GetProperty("serviceRestoredAt").ValueKind);
         var types = ticket.GetProperty("timeline").EnumerateArray().Select(e => e.Str("type")).ToArray();
-        Assert.Equal(["created", "status_changed", "note", "status_changed", "resolution_recorded", "status_changed", "status_changed"], types);
+        Assert.Equal(["created", "status_changed", "note", "status_changed", "resolution_recorded", "ready_to_notify", "status_changed", "status_changed"], types);
         Assert.All(ticket.GetProperty("timeline").EnumerateArray(), e => Assert.Equal("Clave de API «Bootstrap»", e.Str("actor")));
     }
 

@@ -67,9 +67,9 @@ public class PortalRulesTests
     [Fact]
     public void PrivacyRequest_IsAnsweredWithinTwentyBusinessDays()
     {
-        var rule = FollowUp.DeadlineRules.Defaults.Find(TicketKind.PrivacyRequest, FollowUp.DeadlineKind.Resolution, null, null);
+        var rule = Ventanilla.FollowUp.DeadlineRules.Defaults.Find(TicketKind.PrivacyRequest, Ventanilla.FollowUp.DeadlineKind.Resolution, null, null);
 
-        Assert.Equal((20, FollowUp.DeadlineUnit.BusinessDays), (rule!.Amount, rule.Unit));
+        Assert.Equal((20, Ventanilla.FollowUp.DeadlineUnit.BusinessDays), (rule!.Amount, rule.Unit));
         Assert.Equal("privacy_request", Web.Wire.Name(TicketKind.PrivacyRequest));
     }
 }

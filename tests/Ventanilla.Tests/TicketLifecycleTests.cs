@@ -196,7 +196,7 @@ public class TicketLifecycleTests
         Assert.Equal(Resolved, ticket.Status);
         Assert.Equal(Tickets.Now, ticket.ServiceRestoredAt);
         Assert.False(ticket.Resolution!.Upheld);
-        Assert.Contains("Procedente: no", ticket.Timeline[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("Procedente: no", ticket.Timeline.Last(e => e.Type == TimelineEntryType.ResolutionRecorded).Body, StringComparison.Ordinal);
     }
 
     [Fact]

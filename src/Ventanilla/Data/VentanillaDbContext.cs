@@ -28,6 +28,9 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
     public DbSet<Portal.AccessCode> PortalAccessCodes => Set<Portal.AccessCode>();
+    public DbSet<FollowUp.Visits.Visit> Visits => Set<FollowUp.Visits.Visit>();
+    public DbSet<FollowUp.Causes.Cause> Causes => Set<FollowUp.Causes.Cause>();
+    public DbSet<FollowUp.Notifications.NotificationTemplate> NotificationTemplates => Set<FollowUp.Notifications.NotificationTemplate>();
     public DbSet<Channels.Email.Mailbox> Mailboxes => Set<Channels.Email.Mailbox>();
     public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
     public DbSet<Channels.WhatsApp.WhatsAppSettings> WhatsAppSettings => Set<Channels.WhatsApp.WhatsAppSettings>();

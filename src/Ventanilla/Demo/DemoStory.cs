@@ -170,6 +170,13 @@ internal sealed class DemoStory(Ticket ticket, DemoTicket plan, DemoCast cast, S
 
     private void Resolve(string cause, string correction, bool upheld, StaffMember by, int min, int max)
     {
+        if (ticket.Kind == TicketKind.Cancellation && ticket.CancellationEffectiveOn is null)
+        {
+            // A cancellation is resolved once its effective date is known: the end of the month it was asked in.
+            var asked = DateOnly.FromDateTime(ticket.ReportedAt);
+            Check(ticket.SetCancellationDate(new DateOnly(asked.Year, asked.Month, DateTime.DaysInMonth(asked.Year, asked.Month)), DemoCast.As(by), ticket.LastActivityAt));
+        }
+
         Check(ticket.RecordResolution(cause, correction, upheld, null, DemoCast.As(by), Next(min, max)));
         finding = ticket.Resolution;
     }

@@ -24,6 +24,10 @@ public static class Rights
     public const string AssignTickets = "tickets.assign";
     public const string ReadSubscribers = "subscribers.read";
     public const string EditSubscribers = "subscribers.edit";
+    public const string ScheduleVisits = "visits.schedule";
+    public const string RecordVisits = "visits.record";
+    public const string NotifySubscribers = "tickets.notify";
+    public const string RecordOutcomes = "tickets.outcome";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -33,5 +37,9 @@ public static class Rights
         [AssignTickets] = [Roles.Agent, Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
         [ReadSubscribers] = Roles.All,
         [EditSubscribers] = [Roles.Agent, Roles.Supervisor, Roles.Admin],
+        [ScheduleVisits] = [Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
+        [RecordVisits] = [Roles.Technician, Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
+        [NotifySubscribers] = [Roles.Agent, Roles.Supervisor, Roles.Admin],
+        [RecordOutcomes] = [Roles.Area, Roles.Supervisor, Roles.Admin],
     };
 }

@@ -36,6 +36,11 @@ public sealed partial class Ticket
                 [RuleViolation.MissingResolution]);
         }
 
+        if (to == Resolved && MissingBeforeResolving() is { } missing)
+        {
+            return missing;
+        }
+
         var from = Status;
         Status = to;
         switch (to)
@@ -77,6 +82,11 @@ public sealed partial class Ticket
             return NotAllowed(Resolved);
         }
 
+        if (MissingBeforeResolving() is { } missing)
+        {
+            return missing;
+        }
+
         var from = Status;
         Resolution = new TechnicalResolution(cause.Trim(), correction.Trim(), upheld, actor.Id, actor.Name, now);
         ServiceRestoredAt = serviceRestoredAt ?? (Kind == TicketKind.Fault ? now : ServiceRestoredAt);
@@ -85,6 +95,7 @@ public sealed partial class Ticket
             $"Causa: {Resolution.Cause}\nCorrección: {Resolution.Correction}\nProcedente: {(upheld ? "sí" : "no")}");
         Touch(new TimelineEntry(TimelineEntryType.ResolutionRecorded, actor, now, body,
             field: "status", from: Wire.Name(from), to: Wire.Name(Resolved)), now);
+        HandOverForNotice(actor, now);
         return null;
     }
 

@@ -70,7 +70,9 @@ public static class TicketChangesApi
         string folio, ResolutionRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var cause = errors.Text("cause", request.Cause, TicketLimits.ResolutionText, required: true);
+        var cause = request.CauseId is { } causeId
+            ? await FollowUp.Causes.CauseCatalogue.NameAsync(db, causeId, errors, ct)
+            : errors.Text("cause", request.Cause, TicketLimits.ResolutionText, required: true);
         var correction = errors.Text("correction", request.Correction, TicketLimits.ResolutionText, required: true);
         if (request.Upheld is null)
         {

@@ -20,7 +20,8 @@ public sealed record NoteRequest(string? Text);
 
 public sealed record StatusRequest(string? Status, string? Reason = null, string? DuplicateOf = null, string? Confirmation = null);
 
-public sealed record ResolutionRequest(string? Cause, string? Correction, bool? Upheld, DateTime? ServiceRestoredAt = null);
+/// <summary>A resolution; <c>causeId</c> picks the cause from the provider's catalogue instead of writing it.</summary>
+public sealed record ResolutionRequest(string? Cause, string? Correction, bool? Upheld, DateTime? ServiceRestoredAt = null, int? CauseId = null);
 
 public sealed record AssignmentRequest(string? Area = null, string? CustomerServiceOwner = null, string? TechnicalLead = null, string? Priority = null);
 

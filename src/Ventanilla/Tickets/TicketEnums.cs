@@ -40,4 +40,8 @@ public enum TimelineEntryType
     SubscriberLinked,
     AttachmentAdded,
     AttachmentRejected,
+    VisitChanged,
+    NotificationQueued,
+    OutcomeRecorded,
+    ReadyToNotify,
 }

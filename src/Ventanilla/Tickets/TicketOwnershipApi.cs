@@ -11,7 +11,8 @@ namespace Ventanilla.Tickets;
 public static class TicketOwnershipApi
 {
     public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> Assign(
-        string folio, AssignmentRequest request, VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        string folio, AssignmentRequest request, VentanillaDbContext db, FollowUp.Notifications.Notifier notifier, TimeProvider clock,
+        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (await AssignmentInput.ReadAsync(db, request, errors, ct) is not { } assignment)
@@ -25,7 +26,9 @@ public static class TicketOwnershipApi
             return problem!;
         }
 
-        ticket.Assign(assignment, Actors.From(user), clock.GetUtcNow().UtcDateTime);
+        var (lead, now) = (ticket.TechnicalLeadId, clock.GetUtcNow().UtcDateTime);
+        ticket.Assign(assignment, Actors.From(user), now);
+        await notifier.TellTechnicalHandOverAsync(ticket, lead, Actors.From(user), now, ct);
         return await TicketChangesApi.Saved(db, ticket, http, ct);
     }
 

@@ -9,7 +9,8 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What one stored email becomes: a message on an existing ticket, a new query, or nothing.</summary>
-internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, AttachmentStore store, IOptions<EmailOptions> options, TimeProvider clock)
+internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, AttachmentStore store, IOptions<EmailOptions> options, TimeProvider clock,
+    FollowUp.Closure.ClosureDesk closure)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
     {
@@ -54,6 +55,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
             ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now, content.QuotedHistory);
+            await closure.ReadReplyAsync(ticket, content.Text, actor, now, ct); // an answer to the closing notice closes or reopens
             await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
             row.Processed(ticket.Id, now);
             await db.SaveChangesAsync(ct);

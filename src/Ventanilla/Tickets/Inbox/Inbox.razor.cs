@@ -16,7 +16,7 @@ public sealed partial class Inbox
     private static readonly (InboxView View, string Label)[] Views =
     [
         (InboxView.Open, "Abiertos"), (InboxView.Mine, "Míos"), (InboxView.Unassigned, "Sin asignar"),
-        (InboxView.MyArea, "Mi área"), (InboxView.DueSoon, "Por vencer"), (InboxView.Overdue, "Vencidos"), (InboxView.All, "Todos"),
+        (InboxView.MyArea, "Mi área"), (InboxView.DueSoon, "Por vencer"), (InboxView.Overdue, "Vencidos"), (InboxView.ToNotify, "Por notificar"), (InboxView.All, "Todos"),
     ];
 
     private readonly Stack<InboxCursor?> pages = new();

@@ -4,7 +4,7 @@ using Ventanilla.Data;
 namespace Ventanilla.Tickets.Inbox;
 
 /// <summary>The queues staff work from.</summary>
-public enum InboxView { Open, Mine, Unassigned, MyArea, DueSoon, Overdue, All }
+public enum InboxView { Open, Mine, Unassigned, MyArea, DueSoon, Overdue, All, ToNotify }
 
 /// <summary>What the inbox shows: a queue, optional filters and a search.</summary>
 public sealed record InboxFilter(
@@ -45,6 +45,8 @@ public static class InboxQuery
             // The resolution clock runs until the ticket is resolved; later statuses are not late.
             InboxView.DueSoon => Running(tickets).Where(t => t.AtRiskAt <= now && t.DueAt >= now),
             InboxView.Overdue => Running(tickets).Where(t => t.DueAt < now),
+            // Resolved is where Customer Service takes over: the subscriber is owed the notice.
+            InboxView.ToNotify => tickets.Where(t => t.Status == TicketStatus.Resolved),
             _ => tickets,
         };
         if (filter.Status is { } status)

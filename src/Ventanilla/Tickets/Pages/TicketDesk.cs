@@ -33,6 +33,9 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
     public bool CanAssign { get; private set; }
     public bool CanResolve { get; private set; }
 
+    /// <summary>The follow-up around the ticket: its visits, the cause catalogue, its notices' delivery.</summary>
+    public FollowUp.TicketFollowUp FollowUp { get; private set; } = null!;
+
     /// <summary>Raised when the ticket was read again after someone else's change.</summary>
     public event Action? Reloaded;
 
@@ -66,6 +69,7 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
         Names = await TicketStaff.NamesAsync(db, PeopleOnTicket().Append(signedIn.Id), ct);
         // The timeline names people as their colleagues know them, not by their sign-in email.
         Actor = signedIn with { Name = Names.GetValueOrDefault(signedIn.Id, signedIn.Name) };
+        FollowUp = await Ventanilla.FollowUp.TicketFollowUp.LoadAsync(db, ticket, user, authorization, ct);
         return true;
     }
 
@@ -73,7 +77,12 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
     /// Applies <paramref name="change"/> and saves it, unless the person lacks <paramref name="right"/>,
     /// saw an older version than <paramref name="seenVersion"/>, or the change refuses. Answers why not, or null when saved.
     /// </summary>
-    public async Task<string?> SaveAsync(string right, int seenVersion, Func<Ticket, Actor, DateTime, string?> change,
+    public Task<string?> SaveAsync(string right, int seenVersion, Func<Ticket, Actor, DateTime, string?> change,
+        CancellationToken ct = default) =>
+        SaveChangeAsync(right, seenVersion, (ticket, actor, now) => Task.FromResult(change(ticket, actor, now)), ct);
+
+    /// <summary>The same, for a change that reads more data (a template, a subscriber) while it is made.</summary>
+    public async Task<string?> SaveChangeAsync(string right, int seenVersion, Func<Ticket, Actor, DateTime, Task<string?>> change,
         CancellationToken ct = default)
     {
         // The page hides what a role may not do; a forged post is refused here as well.
@@ -87,7 +96,7 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
             return StaleMessage;
         }
 
-        if (change(Ticket, Actor, clock.GetUtcNow().UtcDateTime) is { } refusal)
+        if (await change(Ticket, Actor, clock.GetUtcNow().UtcDateTime) is { } refusal)
         {
             return refusal;
         }

@@ -701,6 +701,406 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.ToTable("folio_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.FollowUp.Causes.Cause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<bool>("AttributableToProvider")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributable_to_provider");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_causes");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_causes_name");
+
+                    b.ToTable("causes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla en fibra óptica (corte o daño en la red)"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla en cable coaxial o conectores"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Equipo del proveedor dañado (módem, ONT o decodificador)"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Equipo del suscriptor dañado (router o dispositivo propio)"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Corte programado por mantenimiento"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Saturación de red en la zona"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Falla de energía eléctrica en el domicilio"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Instalación interior del domicilio dañada"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Configuración incorrecta del equipo"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Servicio suspendido por falta de pago"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla del proveedor de enlace (tránsito de internet)"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Daño por terceros (obra, vandalismo o robo de cable)"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Sin falla encontrada"
+                        });
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Notifications.NotificationTemplate", b =>
+                {
+                    b.Property<string>("Event")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("EmailBody")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_body");
+
+                    b.Property<string>("EmailSubject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_subject");
+
+                    b.Property<string>("PortalText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portal_text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhatsAppLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_language");
+
+                    b.Property<string>("WhatsAppParameters")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_parameters");
+
+                    b.Property<string>("WhatsAppTemplate")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app_template");
+
+                    b.HasKey("Event")
+                        .HasName("pk_notification_templates");
+
+                    b.ToTable("notification_templates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Event = "received",
+                            EmailBody = "Recibimos tu {tipo} y le asignamos el folio {folio}. Te avisaremos de cada avance.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Recibimos tu {tipo}",
+                            PortalText = "Recibimos tu {tipo}. Tu folio es {folio}.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,tipo",
+                            WhatsAppTemplate = "folio_recibido"
+                        },
+                        new
+                        {
+                            Event = "assigned_to_technical",
+                            EmailBody = "Tu {tipo} con folio {folio} ya está con nuestro responsable técnico, que revisará la causa. El plazo para resolverlo vence el {vence}.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Tu reporte está con el área técnica",
+                            PortalText = "Tu reporte está con el área técnica. Vence el {vence}.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,vence",
+                            WhatsAppTemplate = "folio_area_tecnica"
+                        },
+                        new
+                        {
+                            Event = "visit_scheduled",
+                            EmailBody = "Programamos una visita técnica a tu domicilio para atender tu folio {folio}: {ventana}.\n\nSi no puedes recibirnos, avísanos para cambiar la fecha.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Visita técnica programada",
+                            PortalText = "Visita técnica programada: {ventana}.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,ventana",
+                            WhatsAppTemplate = "visita_programada"
+                        },
+                        new
+                        {
+                            Event = "visit_missed",
+                            EmailBody = "No pudimos realizar la visita técnica programada para tu folio {folio} ({ventana}). Te contactaremos para acordar una nueva fecha.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] No pudimos realizar la visita",
+                            PortalText = "No pudimos realizar la visita ({ventana}). Te contactaremos para reprogramarla.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,ventana",
+                            WhatsAppTemplate = "visita_no_realizada"
+                        },
+                        new
+                        {
+                            Event = "resolved",
+                            EmailBody = "Atendimos tu {tipo} con folio {folio}.\n\nCausa: {causa}\nCorrección: {correccion}\nTu reporte fue {procedente}.\n\n¿Quedó resuelto? Responde a este mensaje con «sí, ya funciona» para confirmarlo, o con «no, sigue igual» si el problema continúa.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Atendimos tu {tipo}: ¿quedó resuelto?",
+                            PortalText = "Atendimos tu {tipo}. Causa: {causa}. Corrección: {correccion}. Tu reporte fue {procedente}. ¿Quedó resuelto?",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,causa,correccion,procedente",
+                            WhatsAppTemplate = "folio_resuelto"
+                        },
+                        new
+                        {
+                            Event = "closed",
+                            EmailBody = "Cerramos tu folio {folio}. Gracias por confirmarlo. Si el problema vuelve, responde a este mensaje o comunícate con nosotros.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Cerramos tu folio",
+                            PortalText = "Tu folio {folio} está cerrado.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio",
+                            WhatsAppTemplate = "folio_cerrado"
+                        },
+                        new
+                        {
+                            Event = "reopened",
+                            EmailBody = "Nos dijiste que el problema de tu folio {folio} continúa. Lo reabrimos y nuestro equipo técnico lo revisará de nuevo.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Reabrimos tu folio",
+                            PortalText = "Reabrimos tu folio {folio}; lo revisaremos de nuevo.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio",
+                            WhatsAppTemplate = "folio_reabierto"
+                        },
+                        new
+                        {
+                            Event = "deadline_at_risk",
+                            EmailBody = "Seguimos trabajando en tu {tipo} con folio {folio}. El plazo para resolverlo vence el {vence}.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Seguimos trabajando en tu {tipo}",
+                            PortalText = "Seguimos trabajando en tu folio. Vence el {vence}.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,vence",
+                            WhatsAppTemplate = "plazo_por_vencer"
+                        },
+                        new
+                        {
+                            Event = "deadline_breached",
+                            EmailBody = "Lamentamos que tu {tipo} con folio {folio} no quedara resuelto en el plazo, que venció el {vence}. Seguimos atendiéndolo y te avisaremos en cuanto quede resuelto.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Tu {tipo} sigue en atención",
+                            PortalText = "Tu folio {folio} superó su plazo ({vence}); seguimos atendiéndolo.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,vence",
+                            WhatsAppTemplate = "plazo_vencido"
+                        });
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
+                {
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bookings");
+
+                    b.HasKey("TechnicianId", "Day")
+                        .HasName("pk_technician_days");
+
+                    b.ToTable("technician_days", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Visits.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missed_reason");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<long?>("RescheduledFromId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rescheduled_from_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_by_id");
+
+                    b.Property<DateTime?>("ServiceRestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_restored_at");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TechnicianId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Window")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("RescheduledFromId")
+                        .HasDatabaseName("ix_visits_rescheduled_from_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_visits_ticket_id");
+
+                    b.HasIndex("TechnicianId", "Day", "StartsAt")
+                        .HasDatabaseName("ix_visits_technician_id_day_starts_at");
+
+                    b.ToTable("visits", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1109,6 +1509,10 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at_risk_at");
 
+                    b.Property<DateOnly?>("CancellationEffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_effective_on");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -1180,6 +1584,20 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.Property<DateTime?>("NotifiedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("notified_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_at");
+
+                    b.Property<string>("OutcomeText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_text");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -1551,6 +1969,39 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_conversations_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
+                {
+                    b.HasOne("Ventanilla.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_technician_days_asp_net_users_technician_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Visits.Visit", b =>
+                {
+                    b.HasOne("Ventanilla.FollowUp.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_visits_visits_rescheduled_from_id");
+
+                    b.HasOne("Ventanilla.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_asp_net_users_technician_id");
+
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>

@@ -1,0 +1,29 @@
+using Ventanilla.FollowUp.Closure;
+using Ventanilla.FollowUp.Notifications;
+using Ventanilla.FollowUp.Outcomes;
+using Ventanilla.FollowUp.Visits;
+
+namespace Ventanilla.FollowUp;
+
+public static class FollowUpFeature
+{
+    public static IHostApplicationBuilder AddFollowUp(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<VisitBooking>();
+        builder.Services.AddScoped<ClosureDesk>();
+        builder.Services.AddScoped<AutoCloser>();
+        builder.Services.AddHostedService<AutoCloseWorker>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/api/v1/tickets").WithTags("Seguimiento").RequireAuthorization(Staff.Rights.ReadTickets);
+        tickets.MapVisits();
+        tickets.MapClosure();
+        tickets.MapOutcomes();
+        return app;
+    }
+}

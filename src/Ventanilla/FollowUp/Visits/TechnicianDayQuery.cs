@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+
+namespace Ventanilla.FollowUp.Visits;
+
+/// <summary>One visit as a day's list shows it, with what the technician needs to find the home.</summary>
+public sealed record DayVisit(Visit Visit, string Folio, string Subject, string Description, string? Address, string? Name, string? Phone);
+
+public static class TechnicianDayQuery
+{
+    /// <summary>A day's visits in time order; of one technician, or of all when none is named.</summary>
+    public static async Task<IReadOnlyList<DayVisit>> ForAsync(VentanillaDbContext db, string? technicianId, DateOnly day, CancellationToken ct)
+    {
+        var visits = db.Visits.AsNoTracking().Where(v => v.Day == day);
+        if (technicianId is not null)
+        {
+            visits = visits.Where(v => v.TechnicianId == technicianId);
+        }
+
+        var rows = await visits
+            .Join(db.Tickets, v => v.TicketId, t => t.Id, (v, t) => new
+            {
+                Visit = v, t.Folio, t.Subject, t.Description, t.ServiceAddress,
+                Name = t.Subscriber != null ? t.Subscriber.FullName : t.Contact.Name,
+                t.Contact.Phone,
+            })
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Visit.StartsAt).ThenBy(r => r.Visit.Id)
+            .Select(r => new DayVisit(r.Visit, r.Folio, r.Subject, r.Description, r.ServiceAddress, r.Name, r.Phone))];
+    }
+}
