@@ -1,6 +1,7 @@
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
+using Ventanilla.FollowUp.Rules;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -15,6 +16,7 @@ builder.AddProviderProfile();
 builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
+builder.AddFollowUp();
 builder.AddEmail();
 builder.AddConsole();
 
@@ -26,6 +28,7 @@ app.UseConsole();
 await app.MigrateDatabaseAsync();
 await app.BootstrapStaffAsync();
 await app.LoadProviderProfileAsync();
+await app.LoadFollowUpRulesAsync();
 await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();

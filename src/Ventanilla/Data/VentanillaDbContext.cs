@@ -26,6 +26,12 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
+    public DbSet<FollowUp.Calendars.WorkCalendar> BusinessCalendars => Set<FollowUp.Calendars.WorkCalendar>();
+    public DbSet<FollowUp.Rules.DeadlineRuleRow> DeadlineRules => Set<FollowUp.Rules.DeadlineRuleRow>();
+    public DbSet<FollowUp.Rules.TicketPause> TicketPauses => Set<FollowUp.Rules.TicketPause>();
+    public DbSet<FollowUp.Routing.RoutingRule> RoutingRules => Set<FollowUp.Routing.RoutingRule>();
+    public DbSet<FollowUp.Routing.AreaRouting> AreaRouting => Set<FollowUp.Routing.AreaRouting>();
+    public DbSet<FollowUp.Supervision.DeadlineNotice> DeadlineNotices => Set<FollowUp.Supervision.DeadlineNotice>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -18,7 +18,7 @@ internal static class DemoTickets
         // An intake of our own, on a clock we move to each report's moment in the past.
         var clock = new DemoClock(now);
         using var intake = new TicketIntake(services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<FolioAllocator>(), provider, clock);
+            services.GetRequiredService<FolioAllocator>(), provider, services.GetRequiredService<FollowUp.Rules.FollowUpDirectory>(), clock);
         await intake.StartAsync(CancellationToken.None);
         var ids = new List<long>(plans.Count);
         try
