@@ -103,7 +103,7 @@ public static class WeeklyHours
             return OpeningHours.EndOfDay;
         }
 
-        string[] formats = ["H\\:mm", "HH\\:mm", "H", "HH"];
+        string[] formats = ["H\\:mm", "HH\\:mm", "%H", "HH"];
         return TimeOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time.ToTimeSpan()
             : null;
