@@ -1,3 +1,4 @@
+using Ventanilla.Attachments;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Demo;
@@ -17,6 +18,7 @@ builder.AddData();
 builder.AddStaff();
 builder.AddTickets();
 builder.AddFollowUp();
+builder.AddAttachments();
 builder.AddEmail();
 builder.AddConsole();
 
@@ -33,6 +35,7 @@ await app.SeedDemoDataIfAskedAsync(args);
 
 app.MapApiPlatform();
 app.MapTickets();
+app.MapAttachments();
 app.MapSubscribers();
 app.MapConsole();
 

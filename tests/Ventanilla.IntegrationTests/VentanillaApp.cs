@@ -16,14 +16,19 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> settings;
 
-    private VentanillaApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null)
+    private VentanillaApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null,
+        string? storagePath = null)
     {
         Database = database;
+        StoragePath = storagePath ?? Path.Combine(Path.GetTempPath(), "ventanilla-files-" + Guid.NewGuid().ToString("N"));
         this.ownsDatabase = ownsDatabase;
         this.settings = settings ?? new Dictionary<string, string?>();
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Where this instance keeps attachment contents; a restart keeps the same place, like a real disk.</summary>
+    public string StoragePath { get; }
 
     public static async Task<VentanillaApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -37,7 +42,7 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
     {
         ownsDatabase = false;
         await base.DisposeAsync();
-        var app = new VentanillaApp(Database, ownsDatabase: true, settings);
+        var app = new VentanillaApp(Database, ownsDatabase: true, settings, StoragePath);
         _ = app.Server;
         return app;
     }
@@ -47,6 +52,7 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Kind.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Storage:Path", StoragePath);
         builder.UseSetting("Bootstrap:ApiKey", AdminKey);
         builder.UseSetting("Bootstrap:AdminPassword", "Admin-Password-123");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -85,6 +91,10 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
         if (ownsDatabase)
         {
             await Database.DisposeAsync();
+            if (Directory.Exists(StoragePath))
+            {
+                Directory.Delete(StoragePath, recursive: true);
+            }
         }
     }
 }

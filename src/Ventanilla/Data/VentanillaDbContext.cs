@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Attachments;
 using Ventanilla.Channels;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -32,6 +33,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<FollowUp.Routing.RoutingRule> RoutingRules => Set<FollowUp.Routing.RoutingRule>();
     public DbSet<FollowUp.Routing.AreaRouting> AreaRouting => Set<FollowUp.Routing.AreaRouting>();
     public DbSet<FollowUp.Supervision.DeadlineNotice> DeadlineNotices => Set<FollowUp.Supervision.DeadlineNotice>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -38,4 +38,6 @@ public enum TimelineEntryType
     FieldChanged,
     ResolutionRecorded,
     SubscriberLinked,
+    AttachmentAdded,
+    AttachmentRejected,
 }

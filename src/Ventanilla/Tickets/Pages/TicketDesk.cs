@@ -26,6 +26,9 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
     public IReadOnlyList<StaffMember> Owners { get; private set; } = [];
     public IReadOnlyList<StaffMember> Leads { get; private set; } = [];
 
+    /// <summary>Files sent about the ticket, kept or refused, oldest first.</summary>
+    public IReadOnlyList<Attachments.TicketAttachment> Files { get; private set; } = [];
+
     public bool CanWork { get; private set; }
     public bool CanAssign { get; private set; }
     public bool CanResolve { get; private set; }
@@ -52,6 +55,7 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
         CanAssign = await May(Rights.AssignTickets);
         CanResolve = await May(Rights.ResolveTickets);
         Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+        Files = await db.Attachments.AsNoTracking().Where(a => a.TicketId == ticket.Id).OrderBy(a => a.Id).ToListAsync(ct);
         if (CanAssign)
         {
             Owners = await TicketStaff.CandidatesAsync(db, TicketStaff.OwnerRoles, ct);
