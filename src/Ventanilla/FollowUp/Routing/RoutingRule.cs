@@ -48,6 +48,12 @@ public sealed class RoutingRule
     public string? AreaCode { get; private set; }
     public TicketPriority? Priority { get; private set; }
 
+    // Folded once per loaded rule, not once per report: the rules are shared by every intake.
+    private string[]? keywordList;
+    private string[]? postalCodeList;
+    private string[]? zoneList;
+    private string? foldedPlan;
+
     public RoutingConditions When => new(Kind, Channel, Keywords, PostalCodes, Zones, Plan, NeedsAccessibility);
 
     public void Set(string name, RoutingConditions when, string? areaCode, TicketPriority? priority)
@@ -56,6 +62,8 @@ public sealed class RoutingRule
         (Kind, Channel, Keywords, PostalCodes, Zones, Plan, NeedsAccessibility) = when;
         AreaCode = areaCode;
         Priority = priority;
+        keywordList = postalCodeList = zoneList = null;
+        foldedPlan = null;
     }
 
     public void MoveTo(int position) => Position = position;
@@ -67,15 +75,15 @@ public sealed class RoutingRule
         Enabled
         && (Kind is null || Kind == facts.Kind)
         && (Channel is null || Channel == facts.Channel)
-        && (Keywords is null || List(Keywords).Any(k => facts.Text.Contains(k, StringComparison.Ordinal)))
-        && (PostalCodes is null || List(PostalCodes).Any(p => facts.PostalCodes.Any(c => c.StartsWith(p, StringComparison.Ordinal))))
-        && (Zones is null || List(Zones).Any(z => facts.Places.Any(place => place.Contains(z, StringComparison.Ordinal))))
-        && (Plan is null || (facts.Plan is { } plan && plan.Contains(Text.Fold(Plan), StringComparison.Ordinal)))
+        && (Keywords is null || (keywordList ??= List(Keywords)).Any(k => facts.Text.Contains(k, StringComparison.Ordinal)))
+        && (PostalCodes is null || (postalCodeList ??= List(PostalCodes)).Any(p => facts.PostalCodes.Any(c => c.StartsWith(p, StringComparison.Ordinal))))
+        && (Zones is null || (zoneList ??= List(Zones)).Any(z => facts.Places.Any(place => place.Contains(z, StringComparison.Ordinal))))
+        && (Plan is null || (facts.Plan is { } plan && plan.Contains(foldedPlan ??= Text.Fold(Plan), StringComparison.Ordinal)))
         && (NeedsAccessibility is null || NeedsAccessibility == facts.NeedsAccessibility);
 
     // Compared folded, so «señal» matches «SENAL» and «Querétaro» matches «queretaro».
-    private static IEnumerable<string> List(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Text.Fold).Where(w => w.Length > 0);
+    private static string[] List(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Text.Fold).Where(w => w.Length > 0)];
 }
 
 /// <summary>The conditions of a routing rule; null is "any".</summary>
