@@ -50,6 +50,8 @@ public class FollowUpRulesTests
         var user = new StaffUser { UserName = email, Email = email, DisplayName = email, AreaId = areaId };
         Assert.True((await users.CreateAsync(user, "Persona-Password-1")).Succeeded);
         await users.AddToRoleAsync(user, role);
+        // Intake reads areas' members from the cached rules, re-read every minute; the test does not wait for it.
+        await app.Services.GetRequiredService<FollowUpDirectory>().LoadAsync();
         return user;
     }
 

@@ -21,7 +21,10 @@ public static class AreaAssigner
         ? [Roles.TechnicalLead]
         : [Roles.Agent, Roles.Supervisor, Roles.Admin];
 
-    /// <summary>The members on shift now of every area in <paramref name="areas"/> that assigns automatically.</summary>
+    /// <summary>
+    /// The members on shift now of every area in <paramref name="areas"/> that assigns automatically,
+    /// from the cached rules; only least-loaded areas with members cost a query, for their loads.
+    /// </summary>
     public static async Task<Dictionary<int, AreaPool>> PoolsAsync(VentanillaDbContext db, FollowUpSnapshot rules,
         IEnumerable<AreaInfo> areas, DateTime now, CancellationToken ct)
     {
@@ -36,14 +39,10 @@ public static class AreaAssigner
             }
 
             var roles = RolesFor(area.Slot);
-            var candidates = await db.Users
-                .Where(u => u.AreaId == area.Id)
-                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
-                .OrderBy(u => u.Id)
-                .Select(u => new { u.Id, u.LockoutEnd })
-                .ToListAsync(ct);
-            // Locked-out (or removed) members take no new work; SQLite cannot compare the offsets, so it is checked here.
-            var members = candidates.Where(u => u.LockoutEnd is null || u.LockoutEnd < now).Select(u => u.Id).ToList();
+            // Locked-out (or removed) members take no new work.
+            var members = rules.Members.GetValueOrDefault(area.Id, [])
+                .Where(m => m.Roles.Any(roles.Contains) && (m.LockoutEnd is null || m.LockoutEnd < now))
+                .Select(m => m.Id).ToList();
             var loads = area.Mode == AssignmentMode.LeastLoaded && members.Count > 0
                 ? await LoadsAsync(db, area.Slot, members, ct)
                 : new Dictionary<string, int>();

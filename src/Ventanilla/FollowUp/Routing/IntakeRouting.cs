@@ -45,8 +45,13 @@ public sealed class IntakeRouting
         }).ToArray();
         var routed = decisions.Select(d => d.Area).OfType<AreaInfo>().ToList();
         var pools = routed.Count == 0 ? [] : await AreaAssigner.PoolsAsync(db, rules, routed, now, ct);
-        var ids = routed.Select(a => a.Id).Distinct().ToList();
-        var areas = ids.Count == 0 ? [] : await db.Areas.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        // The areas as this unit of work's own copies, attached as they are stored: no query needed.
+        var areas = routed.DistinctBy(a => a.Id).ToDictionary(a => a.Id, a =>
+        {
+            var area = Area.Stored(a.Id, a.Code, a.Name);
+            db.Attach(area);
+            return area;
+        });
         return new IntakeRouting(rules, decisions, clocks, pools, areas);
     }
 

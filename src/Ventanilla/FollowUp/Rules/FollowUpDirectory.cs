@@ -11,7 +11,8 @@ namespace Ventanilla.FollowUp.Rules;
 /// <summary>
 /// The provider's calendars, deadline rules and routing as the service uses them: seeded on the
 /// first start, loaded into one immutable snapshot, replaced at once when an administrator saves,
-/// and re-read every minute so every node of a cluster follows an edit made on another.
+/// and re-read every minute so every node of a cluster follows an edit made on another. Areas'
+/// members are read with them, so a change of someone's area or roles reaches assignment within a minute.
 /// </summary>
 public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
     : BackgroundService
@@ -65,6 +66,12 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         var routing = await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
         var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
         var modes = await db.Set<AreaRouting>().AsNoTracking().ToDictionaryAsync(r => r.AreaId, ct);
+        var staff = await db.Users.AsNoTracking().Where(u => u.AreaId != null).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, AreaId = u.AreaId!.Value, u.LockoutEnd }).ToListAsync(ct);
+        var staffIds = staff.Select(u => u.Id).ToList();
+        var roles = (await db.UserRoles.AsNoTracking().Where(ur => staffIds.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Name ?? "");
         return new FollowUpSnapshot(
             revision,
             calendars.ToDictionary(c => c.Code, c => c.ToCalendar(), StringComparer.Ordinal),
@@ -73,7 +80,9 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
             areas.ToDictionary(a => a.Code, a => modes.GetValueOrDefault(a.Id) is { } m
                 ? new AreaInfo(a.Id, a.Code, a.Name, m.Mode, m.Slot)
                 : new AreaInfo(a.Id, a.Code, a.Name, AssignmentMode.None, AssignmentSlot.CustomerServiceOwner), StringComparer.Ordinal),
-            options.Value.AtRiskShare);
+            options.Value.AtRiskShare,
+            staff.GroupBy(u => u.AreaId).ToDictionary(g => g.Key,
+                g => (IReadOnlyList<StaffMemberInfo>)[.. g.Select(u => new StaffMemberInfo(u.Id, [.. roles[u.Id]], u.LockoutEnd))]));
     }
 
     // Rules are seeded only on an install that never had any: an administrator who deletes them all means it.

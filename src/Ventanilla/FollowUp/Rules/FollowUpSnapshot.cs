@@ -19,8 +19,10 @@ public sealed class FollowUpSnapshot
         DeadlineRules deadlines,
         IReadOnlyList<RoutingRule> routing,
         IReadOnlyDictionary<string, AreaInfo> areas,
-        double atRiskShare)
+        double atRiskShare,
+        IReadOnlyDictionary<int, IReadOnlyList<StaffMemberInfo>>? members = null)
     {
+        Members = members ?? new Dictionary<int, IReadOnlyList<StaffMemberInfo>>();
         Revision = revision;
         Calendars = calendars;
         Deadlines = deadlines;
@@ -40,6 +42,9 @@ public sealed class FollowUpSnapshot
     /// <summary>Areas by code, with how each assigns its tickets.</summary>
     public IReadOnlyDictionary<string, AreaInfo> Areas { get; }
     public double AtRiskShare { get; }
+
+    /// <summary>Staff by area, in a fixed order, as of the last load: intake reads them without a query.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<StaffMemberInfo>> Members { get; }
 
     public BusinessCalendar General => Calendars.GetValueOrDefault(WorkCalendar.General) ?? BusinessCalendar.MexicanBusinessDays();
 
@@ -101,6 +106,9 @@ public sealed class FollowUpSnapshot
         return new ClockTimes(due, atRisk, rule);
     }
 }
+
+/// <summary>A member of an area as assignment sees them: their roles, and until when they are locked out.</summary>
+public sealed record StaffMemberInfo(string Id, IReadOnlyList<string> Roles, DateTimeOffset? LockoutEnd);
 
 /// <summary>An area as routing sees it.</summary>
 public sealed record AreaInfo(int Id, string Code, string Name, AssignmentMode Mode, AssignmentSlot Slot);
