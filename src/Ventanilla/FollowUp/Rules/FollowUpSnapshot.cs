@@ -85,8 +85,9 @@ public sealed class FollowUpSnapshot
         }
 
         var calendar = CalendarFor(rule, channel, areaCode);
-        var due = Deadline.Compute(rule, reportedAt, calendar, pauses);
         var unpaused = Deadline.Compute(rule, reportedAt, calendar, []) ?? reportedAt;
+        // Intake has no pauses yet: the unpaused due time is the due time, worked out once.
+        var due = pauses.Count == 0 ? unpaused : Deadline.Compute(rule, reportedAt, calendar, pauses);
         var allowed = calendar.BusinessTimeBetween(reportedAt, unpaused);
         var atRisk = (DateTime?)calendar.AddBusinessTime(reportedAt, allowed * AtRiskShare);
         if (rule.PausesWhileWaitingOnSubscriber)
