@@ -13,6 +13,13 @@ public sealed record DayFigure(DateOnly Day, int Count, int OnTime, int Due)
 
 public sealed record DueRow(string Folio, string Subject, TicketKind Kind, TicketStatus Status, string? Area, DateTime DueAt, DateTime? AtRiskAt);
 
+/// <summary>Open tickets by status, by area name ("" for none), by kind and by channel.</summary>
+public sealed record OpenCounts(
+    Dictionary<TicketStatus, int> ByStatus,
+    List<(string Area, int Count)> ByArea,
+    Dictionary<TicketKind, int> ByKind,
+    Dictionary<ContactChannel, int> ByChannel);
+
 public sealed record NoticeRow(string Folio, NoticeKind Kind, string Text, DateTime SentAt);
 
 /// <summary>
@@ -29,21 +36,22 @@ public static class SupervisionQuery
     private static IQueryable<Ticket> Running(VentanillaDbContext db) =>
         Open(db).Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified);
 
-    public static async Task<Dictionary<TicketStatus, int>> ByStatusAsync(VentanillaDbContext db, CancellationToken ct) =>
-        await Open(db).GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-    public static async Task<Dictionary<TicketKind, int>> ByKindAsync(VentanillaDbContext db, CancellationToken ct) =>
-        await Open(db).GroupBy(t => t.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-    public static async Task<Dictionary<ContactChannel, int>> ByChannelAsync(VentanillaDbContext db, CancellationToken ct) =>
-        await Open(db).GroupBy(t => t.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-    /// <summary>Open tickets per area name; "" for those still without one.</summary>
-    public static async Task<List<(string Area, int Count)>> ByAreaAsync(VentanillaDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Open tickets counted by status, area, kind and channel together: one pass over the open
+    /// tickets instead of four, the four breakdowns summed from its few thousand groups.
+    /// </summary>
+    public static async Task<OpenCounts> OpenCountsAsync(VentanillaDbContext db, CancellationToken ct)
     {
-        var counts = await Open(db).GroupBy(t => t.AreaId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var groups = await Open(db).GroupBy(t => new { t.Status, t.AreaId, t.Kind, t.Channel })
+            .Select(g => new { g.Key.Status, g.Key.AreaId, g.Key.Kind, g.Key.Channel, Count = g.Count() })
+            .ToListAsync(ct);
         var names = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return counts.Select(c => (c.Key is { } id ? names.GetValueOrDefault(id, "") : "", c.Count)).OrderByDescending(c => c.Count).ToList();
+        return new OpenCounts(
+            groups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
+            [.. groups.GroupBy(g => g.AreaId is { } id ? names.GetValueOrDefault(id, "") : "")
+                .Select(g => (g.Key, g.Sum(x => x.Count))).OrderByDescending(a => a.Item2)],
+            groups.GroupBy(g => g.Kind).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)),
+            groups.GroupBy(g => g.Channel).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)));
     }
 
     public static async Task<(List<DueRow> Rows, int Total)> DueSoonAsync(VentanillaDbContext db, DateTime now, CancellationToken ct)
