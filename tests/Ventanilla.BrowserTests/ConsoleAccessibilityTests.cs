@@ -87,6 +87,9 @@ public class ConsoleAccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/admin/correo", "Correo")]
     [InlineData("/admin/correo/nuevo", "Agregar buzón")]
     [InlineData("/admin/correo/marcados", "Mensajes marcados para revisión")]
+    [InlineData("/admin/calendarios", "Calendarios")]
+    [InlineData("/admin/plazos", "Plazos")]
+    [InlineData("/admin/enrutamiento", "Enrutamiento")]
     [InlineData("/cuenta/seguridad", "Seguridad de tu cuenta")]
     public async Task AdminAndAccountPages_Demo_HaveNoViolations(string address, string heading)
     {
@@ -94,6 +97,19 @@ public class ConsoleAccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync(address);
 
         await CheckAsync(page, heading, "Page" + address.Replace('/', '-'));
+    }
+
+    [Fact]
+    public async Task SupervisionPage_Demo_ShowsItsChartsWithTablesAndHasNoViolations()
+    {
+        var page = await AdminAsync();
+        await page.GotoAsync("/supervision");
+
+        // Every chart is an image with a name, and its figures are in a table beside it.
+        await Expect(page.Locator("figure.chart svg[role=img]")).ToHaveCountAsync(4);
+        await Expect(page.Locator("figure.chart table.chart-data tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Visitas de hoy" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Supervisión");
     }
 
     [Fact]

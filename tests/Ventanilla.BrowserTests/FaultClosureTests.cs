@@ -47,18 +47,21 @@ public class FaultClosureTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(agent.Locator(".ticket-head")).ToContainTextAsync("confirmó la reparación");
         await Expect(agent.Locator("#estado-nuevo option[value=closed]")).ToHaveCountAsync(0);
         var history = agent.TimelineEntries();
-        await Expect(history).ToHaveCountAsync(7);
+        // Right after the report, routing's two decisions: the technical area and, for a fault without service, high priority.
+        await Expect(history).ToHaveCountAsync(9);
         await Expect(history.Nth(0)).ToContainTextAsync("Reporte recibido por correo electrónico");
-        await Expect(history.Nth(1)).ToContainTextAsync(Moved("registrado", "en atención"));
-        await Expect(history.Nth(2)).ToContainTextAsync("Resolución técnica registrada");
-        await Expect(history.Nth(2)).ToContainTextAsync("Causa: Falla en fibra óptica (corte o daño en la red)");
-        await Expect(history.Nth(2)).ToContainTextAsync("Héctor Salazar Ríos");
+        await Expect(history.Nth(1)).ToContainTextAsync("Regla de enrutamiento");
+        await Expect(history.Nth(2)).ToContainTextAsync("Regla de enrutamiento");
+        await Expect(history.Nth(3)).ToContainTextAsync(Moved("registrado", "en atención"));
+        await Expect(history.Nth(4)).ToContainTextAsync("Resolución técnica registrada");
+        await Expect(history.Nth(4)).ToContainTextAsync("Causa: Falla en fibra óptica (corte o daño en la red)");
+        await Expect(history.Nth(4)).ToContainTextAsync("Héctor Salazar Ríos");
         // Customer Service is told the folio is theirs again, to notify the subscriber.
-        await Expect(history.Nth(3)).ToContainTextAsync("Listo para avisar al suscriptor");
-        await Expect(history.Nth(4)).ToContainTextAsync(Moved("resuelto", "notificado al suscriptor"));
-        await Expect(history.Nth(5)).ToContainTextAsync("Aviso al suscriptor por correo electrónico: Aviso de resolución");
-        await Expect(history.Nth(6)).ToContainTextAsync(Moved("notificado al suscriptor", "cerrado"));
-        await Expect(history.Nth(6)).ToContainTextAsync("Luis Fernando Ortega");
+        await Expect(history.Nth(5)).ToContainTextAsync("Listo para avisar al suscriptor");
+        await Expect(history.Nth(6)).ToContainTextAsync(Moved("resuelto", "notificado al suscriptor"));
+        await Expect(history.Nth(7)).ToContainTextAsync("Aviso al suscriptor por correo electrónico: Aviso de resolución");
+        await Expect(history.Nth(8)).ToContainTextAsync(Moved("notificado al suscriptor", "cerrado"));
+        await Expect(history.Nth(8)).ToContainTextAsync("Luis Fernando Ortega");
 
         var stored = await browser.WithDbAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Folio == folio));
         Assert.Equal(TicketStatus.Closed, stored.Status);

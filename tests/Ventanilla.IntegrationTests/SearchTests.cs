@@ -76,7 +76,8 @@ public class SearchTests
         var client = app.Api();
         var (modem, billing) = await TwoTicketsAsync(client);
         var third = (await client.PostAsync("/api/v1/tickets", Json.Fault("Se cae la señal por las noches."))).Body.Str("folio");
-        await client.PostAsync($"/api/v1/tickets/{third}/assignment", new { area = "tecnica" });
+        // Faults are routed to the technical area at intake; this one is moved elsewhere by hand.
+        await client.PostAsync($"/api/v1/tickets/{third}/assignment", new { area = "comercial" });
         await client.PostAsync($"/api/v1/tickets/{modem}/status", new { status = "in_progress" });
 
         async Task<string[]> List(string query) =>
@@ -86,7 +87,7 @@ public class SearchTests
         Assert.Equal([modem], await List("status=in_progress"));
         Assert.Equal([billing], await List("kind=clarification"));
         Assert.Equal([billing], await List("channel=email"));
-        Assert.Equal([third], await List("area=tecnica"));
+        Assert.Equal([third], await List("area=comercial"));
         Assert.Equal([third], await List("q=senal&kind=fault&status=registered"));
         var page = await client.GetJsonAsync("/api/v1/tickets?pageSize=2&page=1");
         Assert.True(page.GetProperty("hasMore").GetBoolean());

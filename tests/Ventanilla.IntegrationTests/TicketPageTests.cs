@@ -32,7 +32,8 @@ public partial class TicketPageTests
         Assert.Contains("Plazo de solución", html, StringComparison.Ordinal);
         Assert.Contains("A tiempo", html, StringComparison.Ordinal);
         var timeline = html[html.IndexOf("<ol class=\"timeline\">", StringComparison.Ordinal)..];
-        Assert.Equal(3, Regex.Count(timeline[..timeline.IndexOf("</ol>", StringComparison.Ordinal)], "<li "));
+        // The report, routing's area and priority ("Sin internet" is urgent work), the status change and the note.
+        Assert.Equal(5, Regex.Count(timeline[..timeline.IndexOf("</ol>", StringComparison.Ordinal)], "<li "));
         var created = timeline.IndexOf("Reporte recibido por teléfono", StringComparison.Ordinal);
         var moved = timeline.IndexOf("<span>registrado</span>", StringComparison.Ordinal);
         var note = timeline.IndexOf("Pide visita por la tarde.", StringComparison.Ordinal);

@@ -32,6 +32,12 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<FollowUp.Causes.Cause> Causes => Set<FollowUp.Causes.Cause>();
     public DbSet<FollowUp.Notifications.NotificationTemplate> NotificationTemplates => Set<FollowUp.Notifications.NotificationTemplate>();
     public DbSet<Channels.Email.Mailbox> Mailboxes => Set<Channels.Email.Mailbox>();
+    public DbSet<FollowUp.Calendars.WorkCalendar> BusinessCalendars => Set<FollowUp.Calendars.WorkCalendar>();
+    public DbSet<FollowUp.Rules.DeadlineRuleRow> DeadlineRules => Set<FollowUp.Rules.DeadlineRuleRow>();
+    public DbSet<FollowUp.Rules.TicketPause> TicketPauses => Set<FollowUp.Rules.TicketPause>();
+    public DbSet<FollowUp.Routing.RoutingRule> RoutingRules => Set<FollowUp.Routing.RoutingRule>();
+    public DbSet<FollowUp.Routing.AreaRouting> AreaRouting => Set<FollowUp.Routing.AreaRouting>();
+    public DbSet<FollowUp.Supervision.DeadlineNotice> DeadlineNotices => Set<FollowUp.Supervision.DeadlineNotice>();
     public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
     public DbSet<Channels.WhatsApp.WhatsAppSettings> WhatsAppSettings => Set<Channels.WhatsApp.WhatsAppSettings>();
     public DbSet<Channels.WhatsApp.WhatsAppConversation> WhatsAppConversations => Set<Channels.WhatsApp.WhatsAppConversation>();

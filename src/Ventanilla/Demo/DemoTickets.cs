@@ -18,7 +18,7 @@ internal static class DemoTickets
         // An intake of our own, on a clock we move to each report's moment in the past.
         var clock = new DemoClock(now);
         using var intake = new TicketIntake(services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<FolioAllocator>(), provider, clock);
+            services.GetRequiredService<FolioAllocator>(), provider, services.GetRequiredService<FollowUp.Rules.FollowUpDirectory>(), clock);
         await intake.StartAsync(CancellationToken.None);
         var ids = new List<long>(plans.Count);
         try
@@ -30,7 +30,7 @@ internal static class DemoTickets
                 var registered = await intake.RegisterAsync(Report(plan, random), plan.Subscriber?.Id, CreatedBy(plan, agent, cast));
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-                var ticket = await db.Tickets.Include(t => t.Area).Include(t => t.Subscriber).AsSplitQuery().FirstAsync(t => t.Id == registered.Id);
+                var ticket = await db.Tickets.Include(t => t.Subscriber).AsSplitQuery().FirstAsync(t => t.Id == registered.Id);
                 new DemoStory(ticket, plan, cast, agent, random, now, zone).Tell();
                 await db.SaveChangesAsync();
                 ids.Add(ticket.Id);

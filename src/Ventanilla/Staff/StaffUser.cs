@@ -29,6 +29,9 @@ public sealed class Area
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
 
+    /// <summary>An area as it is stored, for a unit of work that knows it from a cache.</summary>
+    internal static Area Stored(int id, string code, string name) => new(code, name) { Id = id };
+
     /// <summary>The code stays: tickets, routing rules and integrations refer to the area by it.</summary>
     public void Rename(string name) => Name = name.Trim();
 }

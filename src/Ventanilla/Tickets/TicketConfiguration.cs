@@ -51,6 +51,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.AreaId, t.LastActivityAt });
         // The due-soon and overdue queues both bound the due time.
         b.HasIndex(t => t.DueAt);
+        // Supervisor notices find clocks that just turned at risk; supervision counts reports per day.
+        b.HasIndex(t => t.AtRiskAt);
+        b.HasIndex(t => t.ReportedAt);
         // The inbox pages by last activity, newest first, with the id to break ties.
         b.HasIndex(t => new { t.LastActivityAt, t.Id });
     }

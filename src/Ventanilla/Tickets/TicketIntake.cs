@@ -1,7 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.FollowUp;
+using Ventanilla.FollowUp.Routing;
+using Ventanilla.FollowUp.Rules;
 using Ventanilla.Provider;
 
 namespace Ventanilla.Tickets;
@@ -12,7 +13,7 @@ namespace Ventanilla.Tickets;
 /// transaction, one counter update and one commit for the whole group. Each caller still gets its
 /// own ticket or its own error, and a report is answered only once it is committed.
 /// </summary>
-public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator folios, ProviderDirectory provider, TimeProvider clock)
+public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator folios, ProviderDirectory provider, FollowUpDirectory followUp, TimeProvider clock)
     : BackgroundService
 {
     private const int MaxGroup = 64;
@@ -90,12 +91,13 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
             ? []
             : await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
 
-        // Deadlines need no folio: work them out before the transaction, which holds the counter row.
-        var zone = provider.Current.TimeZone;
-        var deadlines = group.Select(p => TicketDeadlines.For(
-            p.Report.Kind, null, p.Report.Priority, p.Report.ReportedAt ?? now, DeadlineRules.Defaults, zone)).ToArray();
+        // Routing and deadlines need no folio: work them out before the transaction, which holds the counter row.
+        var routing = await IntakeRouting.PrepareAsync(db, followUp.Current,
+            [.. group.Select(p => (p.Report, p.SubscriberId is { } sid ? subscribers.GetValueOrDefault(sid) : null))], now, CancellationToken.None);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // Before the folio counter, in every intake, so concurrent ones take their locks in one order.
+        await routing.TakeTurnsAsync(db, CancellationToken.None);
         var tickets = new Ticket[group.Count];
         foreach (var year in group.Select((p, i) => (Year: folios.YearOf(p.Report.ReportedAt ?? now), Index: i)).GroupBy(x => x.Year))
         {
@@ -105,10 +107,7 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 var pending = group[item.Index];
                 var subscriber = pending.SubscriberId is { } id ? subscribers.GetValueOrDefault(id) : null;
                 var ticket = Ticket.Register(folio, pending.Report, subscriber, pending.Actor, now);
-                if (deadlines[item.Index] is var (due, atRisk))
-                {
-                    ticket.SetDeadline(due, atRisk);
-                }
+                routing.Apply(ticket, item.Index, now);
 
                 db.Tickets.Add(ticket);
                 foreach (var receipt in Receipts.For(ticket, provider.Current, now))

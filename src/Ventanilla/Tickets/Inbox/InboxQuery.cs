@@ -22,7 +22,7 @@ public sealed record InboxCursor(DateTime LastActivityAt, long Id);
 
 public sealed record InboxRow(
     string Folio, TicketKind Kind, ContactChannel Channel, TicketStatus Status, TicketPriority Priority,
-    string Subject, string? Name, string? Area, DateTime LastActivityAt, long Id);
+    string Subject, string? Name, string? Area, DateTime LastActivityAt, long Id, DateTime? DueAt = null, DateTime? AtRiskAt = null);
 
 public static class InboxQuery
 {
@@ -75,7 +75,7 @@ public static class InboxQuery
             .Take(size + 1)
             .Select(t => new InboxRow(t.Folio, t.Kind, t.Channel, t.Status, t.Priority, t.Subject,
                 t.Subscriber != null ? t.Subscriber.FullName : t.Contact.Name,
-                t.Area != null ? t.Area.Name : null, t.LastActivityAt, t.Id))
+                t.Area != null ? t.Area.Name : null, t.LastActivityAt, t.Id, t.DueAt, t.AtRiskAt))
             .ToListAsync(ct);
         var next = rows.Count > size ? new InboxCursor(rows[size - 1].LastActivityAt, rows[size - 1].Id) : null;
         return (rows.Take(size).ToArray(), next);

@@ -723,6 +723,63 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.ToTable("folio_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.FollowUp.Calendars.WorkCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ExtraClosedDates")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("extra_closed_dates");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("MexicanRestDays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mexican_rest_days");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_business_calendars_code");
+
+                    b.ToTable("business_calendars", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.FollowUp.Causes.Cause", b =>
                 {
                     b.Property<int>("Id")
@@ -1001,6 +1058,271 @@ namespace Ventanilla.Data.Migrations.Postgres
                             WhatsAppParameters = "folio,vence",
                             WhatsAppTemplate = "plazo_vencido"
                         });
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Routing.AreaRouting", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("area_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("slot");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("bigint")
+                        .HasColumnName("turns");
+
+                    b.HasKey("AreaId")
+                        .HasName("pk_area_routing");
+
+                    b.ToTable("area_routing", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Routing.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool?>("NeedsAccessibility")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_accessibility");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("PostalCodes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("postal_codes");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Zones")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("zones");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routing_rules");
+
+                    b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Rules.DeadlineRuleRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("PausesWhileWaitingOnSubscriber")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pauses_while_waiting_on_subscriber");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_rules");
+
+                    b.ToTable("deadline_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Rules.FollowUpRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppliedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("applied_revision");
+
+                    b.Property<long>("CursorTicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cursor_ticket_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_revision");
+
+                    b.ToTable("follow_up_revision", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AppliedRevision = 0,
+                            CursorTicketId = 0L,
+                            Revision = 0
+                        });
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Rules.TicketPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime?>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_pauses");
+
+                    b.HasIndex("TicketId", "From")
+                        .HasDatabaseName("ix_ticket_pauses_ticket_id_from");
+
+                    b.ToTable("ticket_pauses", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Supervision.DeadlineNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_notices");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_deadline_notices_sent_at");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_notices_ticket_id_kind");
+
+                    b.ToTable("deadline_notices", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
@@ -1599,6 +1921,18 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("duplicate_of_folio");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_responded_at");
+
+                    b.Property<DateTime?>("FirstResponseAtRiskAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_at_risk_at");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_due_at");
+
                     b.Property<string>("Folio")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1711,6 +2045,9 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
+                    b.HasIndex("AtRiskAt")
+                        .HasDatabaseName("ix_tickets_at_risk_at");
+
                     b.HasIndex("CustomerServiceOwnerId")
                         .HasDatabaseName("ix_tickets_customer_service_owner_id");
 
@@ -1720,6 +2057,9 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.HasIndex("Folio")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_folio");
+
+                    b.HasIndex("ReportedAt")
+                        .HasDatabaseName("ix_tickets_reported_at");
 
                     b.HasIndex("SubscriberId")
                         .HasDatabaseName("ix_tickets_subscriber_id");
@@ -2005,6 +2345,36 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_conversations_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Routing.AreaRouting", b =>
+                {
+                    b.HasOne("Ventanilla.Staff.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Ventanilla.FollowUp.Routing.AreaRouting", "AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_routing_areas_area_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Rules.TicketPause", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_pauses_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.FollowUp.Supervision.DeadlineNotice", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_notices_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>

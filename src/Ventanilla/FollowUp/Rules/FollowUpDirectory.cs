@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ventanilla.Data;
+using Ventanilla.FollowUp.Calendars;
+using Ventanilla.FollowUp.Routing;
+using Ventanilla.Provider;
+using Ventanilla.Staff;
+
+namespace Ventanilla.FollowUp.Rules;
+
+/// <summary>
+/// The provider's calendars, deadline rules and routing as the service uses them: seeded on the
+/// first start, loaded into one immutable snapshot, replaced at once when an administrator saves,
+/// and re-read every minute so every node of a cluster follows an edit made on another. Areas'
+/// members are read with them, so a change of someone's area or roles reaches assignment within a minute.
+/// </summary>
+public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
+    : BackgroundService
+{
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
+    private volatile FollowUpSnapshot? current;
+
+    public FollowUpSnapshot Current => current ?? throw new InvalidOperationException("The follow-up rules are not loaded yet.");
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        await SeedAsync(db, ct);
+        current = await ReadAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Saves an administrator's edit made on <paramref name="db"/>, marks open tickets for a fresh
+    /// look at their deadlines, and uses the new rules at once on this node.
+    /// </summary>
+    public async Task SaveAsync(VentanillaDbContext db, CancellationToken ct = default)
+    {
+        var revision = await db.Set<FollowUpRevision>().FirstAsync(r => r.Id == FollowUpRevision.SingleId, ct);
+        revision.Bump();
+        await db.SaveChangesAsync(ct);
+        current = await ReadAsync(db, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshEvery, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await LoadAsync(stoppingToken);
+            }
+            catch (Exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database hiccup keeps the rules we have; the next tick tries again.
+            }
+        }
+    }
+
+    private async Task<FollowUpSnapshot> ReadAsync(VentanillaDbContext db, CancellationToken ct)
+    {
+        var revision = await db.Set<FollowUpRevision>().AsNoTracking().Select(r => r.Revision).FirstAsync(ct);
+        var calendars = await db.Set<WorkCalendar>().AsNoTracking().ToListAsync(ct);
+        var deadlines = await db.Set<DeadlineRuleRow>().AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var routing = await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
+        var modes = await db.Set<AreaRouting>().AsNoTracking().ToDictionaryAsync(r => r.AreaId, ct);
+        var staff = await db.Users.AsNoTracking().Where(u => u.AreaId != null).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, AreaId = u.AreaId!.Value, u.LockoutEnd }).ToListAsync(ct);
+        var staffIds = staff.Select(u => u.Id).ToList();
+        var roles = (await db.UserRoles.AsNoTracking().Where(ur => staffIds.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Name ?? "");
+        return new FollowUpSnapshot(
+            revision,
+            calendars.ToDictionary(c => c.Code, c => c.ToCalendar(), StringComparer.Ordinal),
+            new DeadlineRules([.. deadlines.Select(r => r.ToRule())]),
+            routing,
+            areas.ToDictionary(a => a.Code, a => modes.GetValueOrDefault(a.Id) is { } m
+                ? new AreaInfo(a.Id, a.Code, a.Name, m.Mode, m.Slot)
+                : new AreaInfo(a.Id, a.Code, a.Name, AssignmentMode.None, AssignmentSlot.CustomerServiceOwner), StringComparer.Ordinal),
+            options.Value.AtRiskShare,
+            staff.GroupBy(u => u.AreaId).ToDictionary(g => g.Key,
+                g => (IReadOnlyList<StaffMemberInfo>)[.. g.Select(u => new StaffMemberInfo(u.Id, [.. roles[u.Id]], u.LockoutEnd))]));
+    }
+
+    // Rules are seeded only on an install that never had any: an administrator who deletes them all means it.
+    private async Task SeedAsync(VentanillaDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = provider.Current.TimeZone;
+        var fresh = await db.Set<FollowUpRevision>().AnyAsync(r => r.Revision == 0, ct);
+        var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
+        var calendarCodes = await db.Set<WorkCalendar>().Select(c => c.Code).ToListAsync(ct);
+        // Every channel and area has a calendar, including areas created since the last start.
+        foreach (var (code, name, calendar) in CalendarSeeds.For(zone, areas.Select(a => (a.Code, a.Name))))
+        {
+            if (!calendarCodes.Contains(code))
+            {
+                db.Add(new WorkCalendar(code, name, calendar, now));
+            }
+        }
+
+        var routed = await db.Set<AreaRouting>().Select(r => r.AreaId).ToListAsync(ct);
+        foreach (var area in areas.Where(a => !routed.Contains(a.Id)))
+        {
+            var (mode, slot) = RoutingSeeds.ForArea(area.Code);
+            db.Add(new AreaRouting(area.Id, mode, slot));
+        }
+
+        if (fresh && !await db.Set<DeadlineRuleRow>().AnyAsync(ct))
+        {
+            db.AddRange(DeadlineRules.Defaults.Rules.Select((r, i) => new DeadlineRuleRow(r, (i + 1) * 10)));
+        }
+
+        if (fresh && !await db.Set<RoutingRule>().AnyAsync(ct))
+        {
+            db.AddRange(RoutingSeeds.Rules());
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node seeded at the same moment; what it wrote is as good.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
