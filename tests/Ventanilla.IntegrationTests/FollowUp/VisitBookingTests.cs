@@ -13,6 +13,31 @@ namespace Ventanilla.IntegrationTests.FollowUp;
 public class VisitBookingTests
 {
     [Theory, BothDatabases]
+    public async Task Todays_visits_are_listed_for_supervisors_with_their_technician_and_folio(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var technician = await CreateUserAsync(app, "tecnico@localhost", Roles.Technician, "Rosa Técnica");
+        var today = await NewFaultAsync(client);
+        var later = await NewFaultAsync(client);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+        var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, today, technician, "afternoon", day: day)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, later, technician, "morning")).Status);
+        using var admin = await ConsoleClient.SignInAsync(app);
+
+        var page = await admin.GetPageAsync("/supervision");
+
+        var section = page[page.IndexOf("id=\"visitas\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Visitas hoy: 1; terminadas: 0", section, StringComparison.Ordinal);
+        Assert.Contains("14:00–20:00", section, StringComparison.Ordinal);
+        Assert.Contains("Rosa Técnica", section, StringComparison.Ordinal);
+        Assert.Contains(today, section, StringComparison.Ordinal);
+        Assert.DoesNotContain(later, section, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
     public async Task A_visit_overlapping_one_the_technician_already_has_is_refused(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);
