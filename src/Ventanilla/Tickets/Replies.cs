@@ -9,14 +9,18 @@ namespace Ventanilla.Tickets;
 /// </summary>
 public static class Replies
 {
-    /// <summary>Where a reply would go, or null when we have no email and no phone for the subscriber.</summary>
-    public static ReplyAddress? AddressFor(Ticket ticket)
+    /// <summary>
+    /// Where a reply would go, or null when we have no email and no phone for the subscriber.
+    /// <paramref name="whatsAppUser"/> is the WhatsApp user id of a sender who shares no phone
+    /// number, the only way back to them.
+    /// </summary>
+    public static ReplyAddress? AddressFor(Ticket ticket, string? whatsAppUser = null)
     {
         var email = ticket.Contact.Email ?? ticket.Subscriber?.Emails.FirstOrDefault()?.Address;
         var phone = ticket.Contact.Phone ?? ticket.Subscriber?.Phones.FirstOrDefault()?.Number;
         var byEmail = email is null ? null : new ReplyAddress(ContactChannel.Email, email);
         // A phone can take a written answer only through WhatsApp.
-        var byWhatsApp = phone is null ? null : new ReplyAddress(ContactChannel.Whatsapp, phone);
+        var byWhatsApp = (phone ?? whatsAppUser) is { } whatsApp ? new ReplyAddress(ContactChannel.Whatsapp, whatsApp) : null;
         return ticket.Channel is ContactChannel.Phone or ContactChannel.Whatsapp
             ? byWhatsApp ?? byEmail
             : byEmail ?? byWhatsApp;
@@ -26,9 +30,9 @@ public static class Replies
     /// Writes the reply on the timeline and queues it in the outbox, to be saved together; or
     /// returns null, changing nothing, when the subscriber cannot be reached.
     /// </summary>
-    public static OutboxMessage? Send(Ticket ticket, string body, Actor actor, DateTime now)
+    public static OutboxMessage? Send(Ticket ticket, string body, Actor actor, DateTime now, string? whatsAppUser = null)
     {
-        if (AddressFor(ticket) is not { } address)
+        if (AddressFor(ticket, whatsAppUser) is not { } address)
         {
             return null;
         }

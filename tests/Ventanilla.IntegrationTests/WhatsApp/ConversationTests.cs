@@ -96,6 +96,14 @@ public class ConversationTests
         Assert.Contains(ticket.Folio, kit.SentTexts()[^1], StringComparison.Ordinal);
         var conversation = await kit.DbAsync(db => db.WhatsAppConversations.SingleAsync());
         Assert.Equal((user, null, null), (conversation.UserId, conversation.WaId, conversation.Phone));
+
+        // An agent can answer them too: the reply goes to the same user id.
+        using var agent = await ConsoleClient.SignInAsync(kit.App);
+        Assert.Contains($"Se enviará por WhatsApp a {user}.", await agent.GetPageAsync($"/folios/{ticket.Folio}"), StringComparison.Ordinal);
+        var replied = await agent.PostFormAsync($"/folios/{ticket.Folio}", "respuesta", new() { ["Input.Body"] = "Mañana pasa el técnico." });
+        Assert.Equal(System.Net.HttpStatusCode.Found, replied.StatusCode);
+        var reply = await kit.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Reply && m.Body == "Mañana pasa el técnico."));
+        Assert.Equal((ContactChannel.Whatsapp, user), (reply.Channel, reply.Recipient));
     }
 
     [Theory, BothDatabases]

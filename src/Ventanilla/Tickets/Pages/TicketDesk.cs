@@ -29,6 +29,9 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
     /// <summary>Files sent about the ticket, kept or refused, oldest first.</summary>
     public IReadOnlyList<Attachments.TicketAttachment> Files { get; private set; } = [];
 
+    /// <summary>The WhatsApp user id of a sender who shares no phone number, to answer them there.</summary>
+    public string? WhatsAppUser { get; private set; }
+
     public bool CanWork { get; private set; }
     public bool CanAssign { get; private set; }
     public bool CanResolve { get; private set; }
@@ -58,6 +61,12 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
         CanAssign = await May(Rights.AssignTickets);
         CanResolve = await May(Rights.ResolveTickets);
         Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+        if (ticket.Channel == ContactChannel.Whatsapp && ticket.Contact.Phone is null)
+        {
+            WhatsAppUser = await db.WhatsAppConversations.AsNoTracking().Where(c => c.TicketId == ticket.Id && c.UserId != null)
+                .OrderByDescending(c => c.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
+        }
+
         Files = await db.Attachments.AsNoTracking().Where(a => a.TicketId == ticket.Id).OrderBy(a => a.Id).ToListAsync(ct);
         if (CanAssign)
         {
