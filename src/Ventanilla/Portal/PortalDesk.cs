@@ -5,7 +5,7 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Portal;
 
 /// <summary>What a subscriber can do on the folio their browser opened: read it, write, and close it.</summary>
-public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, PortalUploads uploads, TimeProvider clock)
+public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, PortalUploads uploads, FollowUp.Closure.ClosureDesk closure, TimeProvider clock)
 {
     public const int MessageLimit = 5000;
 
@@ -61,8 +61,7 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
 
     /// <summary>The subscriber says the fix worked: the folio closes with their confirmation.</summary>
     public Task<string?> ConfirmAsync(Ticket ticket, CancellationToken ct) =>
-        ChangeAsync(ticket, new StatusChange(TicketStatus.Closed, "El suscriptor confirmó en el portal que quedó resuelto.",
-            Confirmation: SubscriberConfirmation.Confirmed), ct);
+        AnswerAsync(ticket, isFixed: true, "El suscriptor confirmó en el portal que quedó resuelto.", ct);
 
     /// <summary>The subscriber says it is not fixed: the folio reopens with their words as the reason.</summary>
     public Task<string?> ReopenAsync(Ticket ticket, string? words, CancellationToken ct)
@@ -75,7 +74,7 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
 
         return reason.Length > 1000
             ? Task.FromResult<string?>("Tu explicación es muy larga: caben 1000 caracteres.")
-            : ChangeAsync(ticket, new StatusChange(TicketStatus.Reopened, reason), ct);
+            : AnswerAsync(ticket, isFixed: false, reason, ct);
     }
 
     public async Task<string?> RateAsync(Ticket ticket, int? score, string? comment, CancellationToken ct)
@@ -93,14 +92,15 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
         return await SaveAsync(ct);
     }
 
-    private async Task<string?> ChangeAsync(Ticket ticket, StatusChange change, CancellationToken ct)
+    // Through the closure desk, so the subscriber gets the same closed or reopened notice as on any channel.
+    private async Task<string?> AnswerAsync(Ticket ticket, bool isFixed, string said, CancellationToken ct)
     {
         if (ticket.Status != TicketStatus.Notified)
         {
             return "Este folio ya no espera tu confirmación.";
         }
 
-        if (ticket.ChangeStatus(change, ActorFor(ticket), Now) is { } violation)
+        if (await closure.AnswerAsync(ticket, isFixed, said, ActorFor(ticket), Now, ct) is { } violation)
         {
             return violation.Message;
         }

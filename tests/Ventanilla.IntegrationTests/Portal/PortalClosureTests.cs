@@ -26,6 +26,8 @@ public class PortalClosureTests
         Assert.Equal((TicketStatus.Closed, SubscriberConfirmation.Confirmed, 4, "Rápidos y amables"),
             (ticket.Status, ticket.Confirmation!.Value, ticket.Rating!.Value, ticket.RatingComment!));
         Assert.Contains(ticket.Timeline, e => e.Field == "rating" && e.To == "4");
+        // The same closing notice as from any other channel.
+        Assert.True(await app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.TicketId == ticket.Id && m.Event == "closed")));
         var console = await ConsoleClient.SignInAsync(app);
         Assert.Contains("4 de 5", await console.GetPageAsync($"/folios/{folio}"), StringComparison.Ordinal);
     }
@@ -44,6 +46,7 @@ public class PortalClosureTests
         var ticket = await PortalSteps.TicketAsync(app, folio);
         Assert.Equal((TicketStatus.Reopened, SubscriberConfirmation.NotFixed), (ticket.Status, ticket.Confirmation!.Value));
         Assert.Contains(ticket.Timeline, e => e.Type == TimelineEntryType.StatusChanged && e.To == "reopened" && e.Body == "Se vuelve a cortar cada hora.");
+        Assert.True(await app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.TicketId == ticket.Id && m.Event == "reopened")));
     }
 
     [Theory, BothDatabases]
