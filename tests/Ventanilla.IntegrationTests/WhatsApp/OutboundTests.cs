@@ -111,9 +111,30 @@ public class OutboundTests
     }
 
     [Theory, BothDatabases]
+    public async Task Without_a_template_in_the_settings_the_one_named_in_the_notice_templates_goes(DatabaseKind database)
+    {
+        await using var kit = await WhatsAppKit.StartAsync(database, receivedTemplate: false);
+        await kit.DbAsync(async db =>
+        {
+            var notice = await db.NotificationTemplates.SingleAsync(t => t.Event == "received");
+            notice.Apply(notice.Texts with { WhatsAppTemplate = "reporte_recibido_v2", WhatsAppLanguage = "es" }, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await PhoneReportAsync(kit);
+
+        await kit.PassAsync();
+
+        var sent = Assert.Single(kit.Graph.Sent);
+        Assert.Equal(("reporte_recibido_v2", "es"), ((string?)sent["template"]!["name"], (string?)sent["template"]!["language"]!["code"]));
+        Assert.Equal(OutboxState.Sent, (await ReceiptAsync(kit)).State);
+    }
+
+    [Theory, BothDatabases]
     public async Task A_notification_without_a_configured_template_outside_the_window_fails_naming_the_setting(DatabaseKind database)
     {
         await using var kit = await WhatsAppKit.StartAsync(database, receivedTemplate: false);
+        // Neither WhatsApp's settings nor the notice templates name one for this event.
+        await kit.DbAsync(db => db.NotificationTemplates.Where(t => t.Event == "received").ExecuteDeleteAsync());
         await PhoneReportAsync(kit);
 
         await kit.PassAsync();

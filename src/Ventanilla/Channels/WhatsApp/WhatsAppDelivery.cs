@@ -70,7 +70,7 @@ internal sealed class WhatsAppDelivery(GraphApi graph, WhatsAppAccount account, 
     private static string NoTemplate(Channels.OutboxMessage row) =>
         row.Event is null
             ? "Pasaron más de 24 horas desde el último mensaje del suscriptor por WhatsApp y este mensaje no es una notificación con plantilla aprobada, así que WhatsApp no permite enviarlo. Contáctalo por otro medio o espera a que vuelva a escribir."
-            : $"Pasaron más de 24 horas desde el último mensaje del suscriptor por WhatsApp y no hay una plantilla aprobada configurada para el aviso «{row.Event}» (WhatsApp:Templates:{row.Event}). Configúrala en Administración › WhatsApp o contacta al suscriptor por otro medio.";
+            : $"Pasaron más de 24 horas desde el último mensaje del suscriptor por WhatsApp y no hay una plantilla aprobada configurada para el aviso «{row.Event}» (WhatsApp:Templates:{row.Event}). Configúrala en Administración › Plantillas de avisos o en Administración › WhatsApp, o contacta al suscriptor por otro medio.";
 
     /// <summary>131047 from a free-text attempt: the window closed; the caller decides between the template and giving up.</summary>
     private sealed record Failed(int Code, string Reason) : SendOutcome;

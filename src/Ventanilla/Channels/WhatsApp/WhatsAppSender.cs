@@ -40,6 +40,23 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
         }
     }
 
+    /// <summary>
+    /// The account's templates, completed with the WhatsApp template each notice names in
+    /// administration (Plantillas de avisos); one set in WhatsApp's own settings wins.
+    /// </summary>
+    private static async Task<WhatsAppAccount> WithNoticeTemplatesAsync(VentanillaDbContext db, WhatsAppAccount account, CancellationToken ct)
+    {
+        var notices = await db.NotificationTemplates.AsNoTracking().Where(t => t.WhatsAppTemplate != "")
+            .Select(t => new { t.Event, t.WhatsAppTemplate, t.WhatsAppLanguage }).ToListAsync(ct);
+        var templates = notices.ToDictionary(t => t.Event, t => new TemplateOptions { Name = t.WhatsAppTemplate, Language = t.WhatsAppLanguage }, StringComparer.Ordinal);
+        foreach (var (name, template) in account.Templates.Where(t => !string.IsNullOrWhiteSpace(t.Value.Name)))
+        {
+            templates[name] = template;
+        }
+
+        return account with { Templates = templates };
+    }
+
     /// <summary>One pass over what is due; returns how many rows this worker attempted.</summary>
     internal async Task<int> SendDueAsync(CancellationToken ct)
     {
@@ -51,11 +68,16 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var delivery = new WhatsAppDelivery(scope.ServiceProvider.GetRequiredService<GraphApi>(), account, clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Whatsapp && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var delivery = new WhatsAppDelivery(scope.ServiceProvider.GetRequiredService<GraphApi>(), await WithNoticeTemplatesAsync(db, account, ct), clock);
         var attempted = 0;
         foreach (var candidate in due)
         {
