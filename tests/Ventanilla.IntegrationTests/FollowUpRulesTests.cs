@@ -288,6 +288,24 @@ public class FollowUpRulesTests
         Assert.Equal(30, await app.WithDbAsync(db => db.AreaRouting.Where(r => r.AreaId == 1).Select(r => r.Turns).FirstAsync()));
     }
 
+    [Fact]
+    public async Task An_admin_sets_how_an_area_hands_out_its_folios_from_the_routing_page()
+    {
+        await using var app = await StartAsync(DatabaseKind.Sqlite);
+        var area = await app.WithDbAsync(db => db.Areas.SingleAsync(a => a.Code == "tecnica"));
+        using var admin = await ConsoleClient.SignInAsync(app);
+
+        var saved = await admin.PostFormAsync("/admin/enrutamiento", $"reparto-{area.Id}",
+            new() { ["Mode.Mode"] = "least_loaded", ["Mode.Slot"] = "technical_lead" });
+        var refused = await admin.PostFormForPageAsync("/admin/enrutamiento", $"reparto-{area.Id}",
+            new() { ["Mode.Mode"] = "a_la_suerte", ["Mode.Slot"] = "technical_lead" });
+
+        Assert.Equal("/admin/enrutamiento?aviso=reparto", ConsoleClient.Location(saved));
+        var setting = await app.WithDbAsync(db => db.AreaRouting.SingleAsync(r => r.AreaId == area.Id));
+        Assert.Equal((AssignmentMode.LeastLoaded, AssignmentSlot.TechnicalLead), (setting.Mode, setting.Slot));
+        Assert.Contains("Elige el reparto y el puesto de la lista.", refused, StringComparison.Ordinal);
+    }
+
     [Theory, BothDatabases]
     public async Task Least_loaded_gives_the_report_to_the_member_with_fewest_open_tickets(DatabaseKind database)
     {
