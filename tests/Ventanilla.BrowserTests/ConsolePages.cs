@@ -11,10 +11,12 @@ public static class ConsolePages
         await page.GotoAsync("/entrar");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
-        // The form posts to /entrar, which answers with the page again or a redirect to where it was going.
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("main button[type=submit]"),
-            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/entrar");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The form posts to /entrar, which answers with the page again or a redirect to where it was
+        // going. Either way a new document replaces this one: the mark set here is gone once it has
+        // loaded. Waiting on load-state events instead raced the redirect and sometimes waited forever.
+        await page.EvaluateAsync("() => { window.ventanillaSigningIn = true; }");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForFunctionAsync("() => !window.ventanillaSigningIn && document.readyState !== 'loading'");
     }
 
     public static ILocator Heading(this IPage page) => page.Locator("main h1");
