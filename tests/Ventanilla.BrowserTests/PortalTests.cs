@@ -94,6 +94,7 @@ public partial class PortalTests(BrowserFixture browser) : IClassFixture<Browser
 
         var page = await OpenAsync(fixedOne);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "¿Quedó resuelto?" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".conversation .c-notification_queued")).ToContainTextAsync("Causa: Cable dañado en el poste");
         await page.SaveScreenshotsAsync("PortalClosure_Notified");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sí, ya quedó" }).ClickAsync();
@@ -199,7 +200,7 @@ public partial class PortalTests(BrowserFixture browser) : IClassFixture<Browser
         using var api = browser.Api();
         await api.PostOkAsync($"/api/v1/tickets/{folio}/status", new { status = "in_progress" });
         await api.PostOkAsync($"/api/v1/tickets/{folio}/resolution", new { cause = "Cable dañado en el poste", correction = "Se cambió el cable", upheld = true });
-        await api.PostOkAsync($"/api/v1/tickets/{folio}/status", new { status = "notified" });
+        await api.PostOkAsync($"/api/v1/tickets/{folio}/notice", new { });
         return folio;
     }
 

@@ -21,10 +21,14 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
             .FirstOrDefaultAsync(t => t.Id == id, ct);
     }
 
-    /// <summary>What the subscriber may read of the history: the conversation, never the staff's notes.</summary>
+    /// <summary>
+    /// What the subscriber may read of the history: the conversation and the notices we sent, in
+    /// their portal words, never the staff's notes.
+    /// </summary>
     public static IEnumerable<TimelineEntry> Conversation(Ticket ticket) =>
         ticket.Timeline.Where(e => e.Type is TimelineEntryType.Created or TimelineEntryType.MessageIn or TimelineEntryType.MessageOut
             || e.Type == TimelineEntryType.AttachmentAdded
+            || (e.Type == TimelineEntryType.NotificationQueued && e.PortalText is not null)
             || (e.Type == TimelineEntryType.StatusChanged && e.Field == "status")).OrderBy(e => e.At).ThenBy(e => e.Id);
 
     public static Actor ActorFor(Ticket ticket) =>

@@ -70,6 +70,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         b.Property(e => e.From).HasMaxLength(200);
         b.Property(e => e.To).HasMaxLength(200);
         b.Property(e => e.Quoted).HasMaxLength(TimelineEntry.QuotedLimit);
+        b.Property(e => e.PortalText).HasMaxLength(TimelineEntry.PortalTextLimit);
         b.HasIndex(e => new { e.TicketId, e.Id });
     }
 }

@@ -45,6 +45,22 @@ public sealed class TimelineEntry
 
     public const int QuotedLimit = 20_000;
 
+    /// <summary>
+    /// For a notice: the words the portal shows the subscriber, from the event's portal template.
+    /// The email or WhatsApp text in <see cref="Body"/> speaks of replying to it, which the portal
+    /// cannot do; null when the template has no portal text.
+    /// </summary>
+    public string? PortalText { get; private set; }
+
+    internal TimelineEntry WithPortalText(string? text)
+    {
+        PortalText = string.IsNullOrWhiteSpace(text) ? null
+            : text.Length > PortalTextLimit ? text[..PortalTextLimit] : text;
+        return this;
+    }
+
+    public const int PortalTextLimit = 4_000;
+
     /// <summary>For changes: what changed, and its value before and after.</summary>
     public string? Field { get; private set; }
     public string? From { get; private set; }

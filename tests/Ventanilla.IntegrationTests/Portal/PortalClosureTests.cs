@@ -33,6 +33,23 @@ public class PortalClosureTests
     }
 
     [Theory, BothDatabases]
+    public async Task The_folio_page_shows_each_notice_in_the_words_of_its_portal_template(DatabaseKind database)
+    {
+        await using var app = await PortalSteps.StartAsync(database);
+        using var browser = PortalSteps.Browser(app);
+        var folio = await PortalSteps.FileAsync(browser);
+        await PortalSteps.NotifyAsync(app, folio);
+
+        var page = await browser.GetPageAsync("/portal/mi-folio");
+
+        var conversation = page[page.IndexOf("class=\"conversation\"", StringComparison.Ordinal)..];
+        Assert.Contains("Aviso de Netmas", conversation, StringComparison.Ordinal);
+        Assert.Contains("Causa: Conector dañado. Corrección: Se cambió el conector. Tu reporte fue procedente. ¿Quedó resuelto?", conversation, StringComparison.Ordinal);
+        // The email's words ask for a reply to it, which makes no sense on the page.
+        Assert.DoesNotContain("Responde a este mensaje", page, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
     public async Task Saying_it_is_not_fixed_reopens_the_folio_with_the_subscribers_words(DatabaseKind database)
     {
         await using var app = await PortalSteps.StartAsync(database);

@@ -59,7 +59,8 @@ internal static partial class PortalSteps
         var url = $"/api/v1/tickets/{folio}";
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"{url}/status", new { status = "in_progress" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"{url}/resolution", new { cause = "Conector dañado", correction = "Se cambió el conector", upheld = true })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"{url}/status", new { status = "notified" })).Status);
+        // The closing notice, as customer service sends it: the ticket becomes notified and the subscriber is told.
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"{url}/notice", new { })).Status);
     }
 
     public static Task<Tickets.Ticket> TicketAsync(VentanillaApp app, string folio) =>

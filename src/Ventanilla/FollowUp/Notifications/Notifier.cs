@@ -29,7 +29,7 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
                 address.Channel == ContactChannel.Email ? rendered.Subject : null, rendered.Body, now)
             .About(eventName, [.. rendered.Parameters]);
         db.Outbox.Add(message);
-        ticket.RecordNotification(eventName, address.Channel, address.Recipient, rendered.Body, actor, now);
+        ticket.RecordNotification(eventName, address.Channel, address.Recipient, rendered.Body, rendered.PortalText, actor, now);
         return message;
     }
 

@@ -2129,6 +2129,11 @@ namespace Ventanilla.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("from");
 
+                    b.Property<string>("PortalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("portal_text");
+
                     b.Property<string>("Quoted")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")

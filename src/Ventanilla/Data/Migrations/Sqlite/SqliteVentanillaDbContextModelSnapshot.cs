@@ -2083,6 +2083,11 @@ namespace Ventanilla.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("from");
 
+                    b.Property<string>("PortalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portal_text");
+
                     b.Property<string>("Quoted")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT")
