@@ -259,13 +259,33 @@ public class FollowUpRulesTests
 
         var notices = await app.WithDbAsync(db => db.DeadlineNotices.Join(db.Tickets, n => n.TicketId, t => t.Id, (n, t) => new { t.Folio, n.Kind }).ToListAsync());
         Assert.Equal([(atRisk, NoticeKind.AtRisk), (overdue, NoticeKind.Overdue)], notices.Select(n => (n.Folio, n.Kind)).OrderBy(n => n.Kind).ToArray());
-        var mails = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification).ToListAsync());
+        var mails = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification && m.Recipient == "supervisora@localhost").ToListAsync());
         Assert.Equal(2, mails.Count);
-        Assert.All(mails, m => Assert.Equal("supervisora@localhost", m.Recipient));
         Assert.Contains(mails, m => m.Subject == $"[Folio {overdue}] Venció el plazo de solución");
+        // The subscribers hear it too, once each, in the words of the deadline templates.
+        var told = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification && m.Recipient == "juan@example.mx")
+            .Join(db.Tickets, m => m.TicketId, t => t.Id, (m, t) => new { t.Folio, m.Event, m.Subject }).ToListAsync());
+        Assert.Equal([(atRisk, "deadline_at_risk"), (overdue, "deadline_breached")], told.Select(m => (m.Folio, m.Event!)).OrderBy(m => m.Item2).ToArray());
+        Assert.Contains(told, m => m.Subject == $"[Folio {overdue}] Tu falla sigue en atención");
+        var ticket = await app.WithDbAsync(db => db.Tickets.Include(t => t.Timeline).SingleAsync(t => t.Folio == overdue));
+        Assert.Contains(ticket.Timeline, e => e.Type == TimelineEntryType.NotificationQueued && e.Field == "deadline_breached");
         using var supervisor = await ConsoleClient.SignInAsync(app, "supervisora@localhost", "Persona-Password-1");
         var page = await supervisor.GetPageAsync("/supervision");
         Assert.Contains($"El folio {atRisk} (falla) está por vencer", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_subscriber_deadline_notices_off_only_supervisors_are_told()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite,
+            new Dictionary<string, string?>(QuietJobs) { ["FollowUp:TellSubscribersAboutDeadlines"] = "false" });
+        await CreateUserAsync(app, "supervisora@localhost", Roles.Supervisor);
+        await app.Api().PostAsync("/api/v1/tickets", Report("fault", "Sin señal", DateTime.UtcNow.AddHours(-30)));
+
+        Assert.Equal(1, await app.Services.GetRequiredService<SupervisorNotices>().RunBatchAsync(CancellationToken.None));
+
+        var recipients = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification).Select(m => m.Recipient).ToListAsync());
+        Assert.Equal(["supervisora@localhost"], recipients);
     }
 
     [Theory, BothDatabases]

@@ -33,4 +33,10 @@ public sealed class FollowUpOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00", ErrorMessage = "FollowUp:NoticeLookback must be between 10 minutes and 30 days.")]
     public TimeSpan NoticeLookback { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// Whether the subscriber is told too when their folio's clock turns at risk and when it runs
+    /// out, with the deadline_at_risk and deadline_breached templates. Supervisors are told always.
+    /// </summary>
+    public bool TellSubscribersAboutDeadlines { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Channels;
 using Ventanilla.Data;
+using Ventanilla.FollowUp.Notifications;
 using Ventanilla.FollowUp.Rules;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
@@ -12,8 +13,9 @@ namespace Ventanilla.FollowUp.Supervision;
 
 /// <summary>
 /// Tells supervisors, by email through the outbox and on the supervision page, when a ticket's
-/// resolution clock turns at risk and when it runs out. Each notice is recorded per ticket in the
-/// same transaction as its emails, and the record is unique, so nobody is told twice.
+/// resolution clock turns at risk and when it runs out; and, unless the provider turns it off, the
+/// subscriber too, with the event's template on their channel. Each notice is recorded per ticket
+/// in the same transaction as its messages, and the record is unique, so nobody is told twice.
 /// </summary>
 public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
     : BackgroundService
@@ -42,22 +44,23 @@ public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirec
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - options.Value.NoticeLookback;
         var batch = options.Value.BatchSize;
         var notices = db.Set<DeadlineNotice>();
 
         // Both bounded by an indexed time range; clocks that stopped (resolved and later) are left out.
-        var overdue = await Running(db.Tickets)
+        var overdue = await Running(db.Tickets).Include(t => t.Subscriber)
             .Where(t => t.DueAt <= now && t.DueAt > since)
             .Where(t => !notices.Any(n => n.TicketId == t.Id && n.Kind == NoticeKind.Overdue))
             .OrderBy(t => t.DueAt).Take(batch)
-            .AsNoTracking().ToListAsync(ct);
-        var atRisk = await Running(db.Tickets)
+            .ToListAsync(ct);
+        var atRisk = await Running(db.Tickets).Include(t => t.Subscriber)
             .Where(t => t.AtRiskAt <= now && t.AtRiskAt > since && t.DueAt > now)
             .Where(t => !notices.Any(n => n.TicketId == t.Id && n.Kind == NoticeKind.AtRisk))
             .OrderBy(t => t.AtRiskAt).Take(batch)
-            .AsNoTracking().ToListAsync(ct);
+            .ToListAsync(ct);
         var due = overdue.Select(t => (Ticket: t, Due: new Due(t.Id, t.Folio, t.Kind, t.DueAt!.Value, NoticeKind.Overdue)))
             .Concat(atRisk.Select(t => (Ticket: t, Due: new Due(t.Id, t.Folio, t.Kind, t.DueAt!.Value, NoticeKind.AtRisk))))
             .ToList();
@@ -81,6 +84,12 @@ public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirec
                 db.Outbox.Add(OutboxMessage.Queue(ticket, ContactChannel.Email, OutboxKind.Notification, email,
                     SubjectOf(item), text, now).About(item.Notice == NoticeKind.AtRisk ? "deadline_at_risk" : "deadline_overdue", item.Folio));
             }
+
+            if (options.Value.TellSubscribersAboutDeadlines)
+            {
+                var eventName = item.Notice == NoticeKind.AtRisk ? NotificationEvents.DeadlineAtRisk : NotificationEvents.DeadlineBreached;
+                await notifier.QueueAsync(ticket, eventName, Actor.System, now, ct: ct);
+            }
         }
 
         try
@@ -89,7 +98,8 @@ public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirec
         }
         catch (DbUpdateException)
         {
-            // Another node recorded some of these notices first: its emails stand, these are dropped.
+            // Another node recorded some of these notices first, or someone changed one of the
+            // tickets meanwhile: nothing of this batch was kept, and the next tick tries again.
             return 0;
         }
 
