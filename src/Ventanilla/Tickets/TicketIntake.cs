@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.FollowUp.Routing;
@@ -14,54 +13,22 @@ namespace Ventanilla.Tickets;
 /// own ticket or its own error, and a report is answered only once it is committed.
 /// </summary>
 public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator folios, ProviderDirectory provider, FollowUpDirectory followUp, TimeProvider clock)
-    : BackgroundService
+    : GroupedWriter<TicketIntake.Report, Ticket>(MaxGroup)
 {
     private const int MaxGroup = 64;
-
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <param name="answersMessageId">
     /// The email the report came in, if any: the emailed receipt then answers it, in its thread, as
     /// the one acknowledgement of that email.
     /// </param>
-    public Task<Ticket> RegisterAsync(NewTicket report, long? subscriberId, Actor actor, string? answersMessageId = null)
-    {
-        var pending = new Pending(report, subscriberId, actor, answersMessageId);
-        if (!queue.Writer.TryWrite(pending))
-        {
-            throw new InvalidOperationException("Ventanilla is shutting down and takes no new reports.");
-        }
+    public Task<Ticket> RegisterAsync(NewTicket report, long? subscriberId, Actor actor, string? answersMessageId = null) =>
+        EnqueueAsync(new Report(report, subscriberId, actor, answersMessageId), "Ventanilla is shutting down and takes no new reports.");
 
-        return pending.Done.Task;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var group = new List<Pending>(MaxGroup);
-        // On shutdown, finish what was already accepted before stopping.
-        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
-        {
-            while (group.Count < MaxGroup && queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-            }
-
-            await WriteAsync(group);
-            group.Clear();
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    private async Task WriteAsync(List<Pending> group)
+    protected override async Task WriteAsync(IReadOnlyList<PendingWrite<Report, Ticket>> group)
     {
         try
         {
-            var tickets = await SaveAsync(group);
+            var tickets = await SaveAsync([.. group.Select(p => p.Item)]);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Done.TrySetResult(tickets[i]);
@@ -81,7 +48,7 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
         }
     }
 
-    private async Task<Ticket[]> SaveAsync(List<Pending> group)
+    private async Task<Ticket[]> SaveAsync(List<Report> group)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
@@ -93,20 +60,20 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
 
         // Routing and deadlines need no folio: work them out before the transaction, which holds the counter row.
         var routing = await IntakeRouting.PrepareAsync(db, followUp.Current,
-            [.. group.Select(p => (p.Report, p.SubscriberId is { } sid ? subscribers.GetValueOrDefault(sid) : null))], now, CancellationToken.None);
+            [.. group.Select(p => (p.Details, p.SubscriberId is { } sid ? subscribers.GetValueOrDefault(sid) : null))], now, CancellationToken.None);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         // Before the folio counter, in every intake, so concurrent ones take their locks in one order.
         await routing.TakeTurnsAsync(db, CancellationToken.None);
         var tickets = new Ticket[group.Count];
-        foreach (var year in group.Select((p, i) => (Year: folios.YearOf(p.Report.ReportedAt ?? now), Index: i)).GroupBy(x => x.Year))
+        foreach (var year in group.Select((p, i) => (Year: folios.YearOf(p.Details.ReportedAt ?? now), Index: i)).GroupBy(x => x.Year))
         {
             var numbers = await folios.NextAsync(db, year.Key, year.Count(), CancellationToken.None);
             foreach (var (item, folio) in year.Zip(numbers))
             {
                 var pending = group[item.Index];
                 var subscriber = pending.SubscriberId is { } id ? subscribers.GetValueOrDefault(id) : null;
-                var ticket = Ticket.Register(folio, pending.Report, subscriber, pending.Actor, now);
+                var ticket = Ticket.Register(folio, pending.Details, subscriber, pending.Actor, now);
                 routing.Apply(ticket, item.Index, now);
 
                 db.Tickets.Add(ticket);
@@ -129,8 +96,6 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
         return tickets;
     }
 
-    private sealed record Pending(NewTicket Report, long? SubscriberId, Actor Actor, string? AnswersMessageId)
-    {
-        public TaskCompletionSource<Ticket> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    /// <summary>A report waiting for its folio.</summary>
+    public sealed record Report(NewTicket Details, long? SubscriberId, Actor Actor, string? AnswersMessageId);
 }

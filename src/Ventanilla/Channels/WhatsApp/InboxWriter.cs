@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Ventanilla.Data;
 
 namespace Ventanilla.Channels.WhatsApp;
@@ -9,11 +8,10 @@ namespace Ventanilla.Channels.WhatsApp;
 /// together are written together, one transaction for the group, and each post is answered once its
 /// group is committed. Nothing is acknowledged before it is stored.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock, ILogger<InboxWriter> log) : BackgroundService
+public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock, ILogger<InboxWriter> log)
+    : GroupedWriter<InboxWriter.Post, bool>(MaxGroup)
 {
     private const int MaxGroup = 256;
-
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     private long lastStoredTicks;
 
@@ -23,47 +21,17 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, Tim
     /// <summary>Whether posts are arriving now: the workers behind the webhook then leave it room.</summary>
     public bool IsBusy => clock.GetTimestamp() - Interlocked.Read(ref lastStoredTicks) < clock.TimestampFrequency / 5;
 
-    public Task StoreAsync(string account, byte[] raw)
-    {
-        var pending = new Pending(account, raw);
-        if (!queue.Writer.TryWrite(pending))
-        {
-            throw new InvalidOperationException("Ventanilla is shutting down and takes no new posts.");
-        }
+    public Task StoreAsync(string account, byte[] raw) =>
+        EnqueueAsync(new Post(account, raw), "Ventanilla is shutting down and takes no new posts.");
 
-        return pending.Done.Task;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var group = new List<Pending>(MaxGroup);
-        // On shutdown, store what was already received before stopping.
-        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
-        {
-            while (group.Count < MaxGroup && queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-            }
-
-            await WriteAsync(group);
-            group.Clear();
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    private async Task WriteAsync(List<Pending> group)
+    protected override async Task WriteAsync(IReadOnlyList<PendingWrite<Post, bool>> group)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
-            db.Inbox.AddRange(group.Select(p => InboundMessage.FromWhatsApp(p.Account, p.Raw, now)));
+            db.Inbox.AddRange(group.Select(p => InboundMessage.FromWhatsApp(p.Item.Account, p.Item.Raw, now)));
             // One statement batch and one implicit transaction for the whole group.
             using (await gate.EnterAsync(CancellationToken.None))
             {
@@ -71,7 +39,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, Tim
             }
             foreach (var pending in group)
             {
-                pending.Done.TrySetResult();
+                pending.Done.TrySetResult(true);
             }
 
             Interlocked.Exchange(ref lastStoredTicks, clock.GetTimestamp());
@@ -88,8 +56,6 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, Tim
         }
     }
 
-    private sealed record Pending(string Account, byte[] Raw)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    /// <summary>A webhook post as it came, for the account it came to.</summary>
+    public sealed record Post(string Account, byte[] Raw);
 }
