@@ -9,70 +9,17 @@ namespace Ventanilla.Channels.Email;
 /// conditional update before any work, so two workers (or two nodes) never process it twice.
 /// </summary>
 public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<InboxProcessor> log)
-    : BackgroundService
+    : ChannelWorker(clock, log)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-
-    // Set by the poller when it stored something, so new mail is processed at once, not on the next tick.
-    private readonly SemaphoreSlim arrived = new(0, 1);
-
-    /// <summary>Tells the processor that mail is waiting; it starts now instead of on its next tick.</summary>
-    public void Wake()
-    {
-        if (arrived.CurrentCount == 0)
-        {
-            try
-            {
-                arrived.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another thread woke it first: one signal is enough.
-            }
-        }
-    }
-
     // Handling one message takes seconds; a claim older than this was left by a worker that stopped.
     internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunInBackground)
-        {
-            return;
-        }
+    /// <summary>The poller wakes the processor when it stores mail; this is only the fallback.</summary>
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ProcessPendingAsync(stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(error, "Falló el procesamiento de correo entrante; se reintenta.");
-            }
+    protected override bool RunsInBackground => options.Value.RunInBackground;
 
-            await NextTickAsync(stoppingToken);
-        }
-    }
-
-    private async Task NextTickAsync(CancellationToken stoppingToken)
-    {
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var tick = Task.Delay(Interval, clock, either.Token);
-        var signal = arrived.WaitAsync(either.Token);
-        await Task.WhenAny(tick, signal);
-        await either.CancelAsync();
-        try
-        {
-            await Task.WhenAll(tick, signal);
-        }
-        catch (OperationCanceledException)
-        {
-            // The one that did not finish was cancelled; a signal consumed by it is not lost, mail is pending either way.
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken ct) => ProcessPendingAsync(ct);
 
     /// <summary>Processes every pending message; returns how many this worker took.</summary>
     internal async Task<int> ProcessPendingAsync(CancellationToken ct)
@@ -91,7 +38,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var abandoned = now - AbandonedAfter;
         var id = await db.Inbox
             .Where(m => m.Channel == Tickets.ContactChannel.Email)
@@ -121,7 +68,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
             log.LogWarning(error, "El correo entrante {Id} quedó marcado para revisión.", id);
             db.ChangeTracker.Clear();
             message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
-            message.Flag($"No se pudo procesar: {error.Message}", clock.GetUtcNow().UtcDateTime);
+            message.Flag($"No se pudo procesar: {error.Message}", Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

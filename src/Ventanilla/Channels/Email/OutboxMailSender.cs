@@ -12,34 +12,17 @@ namespace Ventanilla.Channels.Email;
 /// and records on each row (and on the ticket, when it is given up) what happened.
 /// </summary>
 public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirectory directory, IOptions<EmailOptions> options, ProviderDirectory provider, TimeProvider clock, ILogger<OutboxMailSender> log)
-    : BackgroundService
+    : ChannelWorker(clock, log)
 {
     private const int Batch = 50;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     // Long enough for one send; a node that dies holding a row lets another retry it after this.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunInBackground)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(10);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(error, "Falló el envío de correo del outbox; se reintenta.");
-            }
+    protected override bool RunsInBackground => options.Value.RunInBackground;
 
-            await Task.Delay(Interval, clock, stoppingToken);
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>One pass over what is due; returns how many rows this worker attempted.</summary>
     internal async Task<int> SendDueAsync(CancellationToken ct)
@@ -52,7 +35,7 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
             return 0;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
@@ -77,7 +60,7 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
         db.ChangeTracker.Clear();
         var row = await db.Outbox.SingleAsync(m => m.Id == id, ct);
         var ticket = row.TicketId is { } ticketId ? await db.Tickets.SingleAsync(t => t.Id == ticketId, ct) : null;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         if (await AutomaticMailRules.WithholdAsync(db, row, options.Value.AutoReplyDailyCap, now, ct) is { } withheld)
         {
             // Not a delivery failure: nothing was sent, on purpose, and the ticket says why.
@@ -94,13 +77,13 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
         {
             var message = OutgoingMail.Build(row, ticket?.Folio, mailbox.Address, provider.Current.Name, thread.Answers, options.Value.MessageIdDomain);
             await SmtpAsync(mailbox.Options.Smtp, message, ct);
-            row.MarkSent(MailThreading.Normalize(message.MessageId), clock.GetUtcNow().UtcDateTime);
+            row.MarkSent(MailThreading.Normalize(message.MessageId), Clock.GetUtcNow().UtcDateTime);
             sent = true;
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(error, "No se pudo enviar el correo {Id} del outbox.", id);
-            now = clock.GetUtcNow().UtcDateTime;
+            now = Clock.GetUtcNow().UtcDateTime;
             var failure = SmtpFailure.Of(error);
             var givenUp = failure.Permanent ? row.MarkRefused(failure.Text, now) : row.MarkFailedAttempt(failure.Text, now);
             if (givenUp)

@@ -11,39 +11,24 @@ namespace Ventanilla.Channels.WhatsApp;
 /// process it together, and a claim left by a worker that stopped is taken again after a while.
 /// </summary>
 public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, InboxWriter writer, WriteGate gate,
-    TimeProvider clock, ILogger<WhatsAppInboxProcessor> log) : BackgroundService
+    TimeProvider clock, ILogger<WhatsAppInboxProcessor> log) : ChannelWorker(clock, log)
 {
     private const int Batch = 32;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     // Handling one post takes well under a second, a medium's download a few; older claims were abandoned.
     internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
-    private readonly SemaphoreSlim wake = new(0, 1);
+    /// <summary>The inbox writer wakes the processor after each stored group; this is only the fallback.</summary>
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
+
+    protected override bool RunsInBackground => options.Value.RunInBackground;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.RunInBackground)
-        {
-            return;
-        }
-
         writer.Stored += Wake;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await ProcessPendingAsync(stoppingToken);
-                }
-                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-                {
-                    log.LogError(error, "Falló el procesamiento de avisos de WhatsApp; se reintenta.");
-                }
-
-                await wake.WaitAsync(Interval, stoppingToken);
-            }
+            await base.ExecuteAsync(stoppingToken);
         }
         finally
         {
@@ -51,17 +36,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         }
     }
 
-    private void Wake()
-    {
-        try
-        {
-            wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake: the pass under way will see the new posts.
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken ct) => ProcessPendingAsync(ct);
 
     /// <summary>Processes every pending post; returns how many this worker took.</summary>
     internal async Task<int> ProcessPendingAsync(CancellationToken ct)
@@ -69,7 +44,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         var taken = 0;
         while (true)
         {
-            var started = clock.GetTimestamp();
+            var started = Clock.GetTimestamp();
             if (await ProcessBatchAsync(ct) is not (> 0 and var claimed))
             {
                 return taken;
@@ -80,7 +55,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
             {
                 // Meta is posting: answering it fast matters more than turning posts into tickets a
                 // moment sooner, so the processor takes at most half the time while posts arrive.
-                await Task.Delay(clock.GetElapsedTime(started), clock, ct);
+                await Task.Delay(Clock.GetElapsedTime(started), Clock, ct);
             }
         }
     }
@@ -91,7 +66,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var abandoned = now - AbandonedAfter;
         var ids = await db.Inbox
             .Where(m => m.Channel == ContactChannel.Whatsapp)
@@ -150,16 +125,10 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
             log.LogWarning(error, "El aviso de WhatsApp {Id} quedó marcado para revisión.", id);
             db.ChangeTracker.Clear();
             message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
-            message.Flag($"No se pudo procesar: {error.Message}", clock.GetUtcNow().UtcDateTime);
+            message.Flag($"No se pudo procesar: {error.Message}", Clock.GetUtcNow().UtcDateTime);
             await gate.SaveAsync(db, CancellationToken.None);
         }
 
         return true;
-    }
-
-    public override void Dispose()
-    {
-        wake.Dispose();
-        base.Dispose();
     }
 }

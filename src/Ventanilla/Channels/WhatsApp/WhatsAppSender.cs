@@ -11,34 +11,17 @@ namespace Ventanilla.Channels.WhatsApp;
 /// it, and records on each row its <c>wamid</c>, so the delivery statuses that follow find it.
 /// </summary>
 public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, WhatsAppDirectory directory, WriteGate gate,
-    TimeProvider clock, ILogger<WhatsAppSender> log) : BackgroundService
+    TimeProvider clock, ILogger<WhatsAppSender> log) : ChannelWorker(clock, log)
 {
     private const int Batch = 50;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     // Long enough for one send with its rate-limit waits; a node that dies holding a row lets another retry it after this.
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunInBackground)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(error, "Falló el envío de WhatsApp del outbox; se reintenta.");
-            }
+    protected override bool RunsInBackground => options.Value.RunInBackground;
 
-            await Task.Delay(Interval, clock, stoppingToken);
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>
     /// The account's templates, completed with the WhatsApp template each notice names in
@@ -68,7 +51,7 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Whatsapp && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
@@ -77,7 +60,7 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
             return 0;
         }
 
-        var delivery = new WhatsAppDelivery(scope.ServiceProvider.GetRequiredService<GraphApi>(), await WithNoticeTemplatesAsync(db, account, ct), clock);
+        var delivery = new WhatsAppDelivery(scope.ServiceProvider.GetRequiredService<GraphApi>(), await WithNoticeTemplatesAsync(db, account, ct), Clock);
         var attempted = 0;
         foreach (var candidate in due)
         {
@@ -110,7 +93,7 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
             .Where(c => byPhone ? c.Phone == recipient : c.UserId == recipient)
             .Select(c => c.LastInboundAt).FirstOrDefaultAsync(ct);
         var outcome = await delivery.SendAsync(row, lastHeard, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         switch (outcome)
         {
             case Delivered sent:
