@@ -70,6 +70,25 @@ public class SearchTests
     }
 
     [Theory, BothDatabases]
+    public async Task Search_AfterTheSubscriberIsRenamed_FindsTheirOldFoliosByTheNewName(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var (_, billing) = await TwoTicketsAsync(client);
+        var subscriber = (await client.PostAsync("/api/v1/subscribers", new { accountNumber = "ZAC-7788", name = "Ramón Ibáñez" })).Body.GetProperty("id").GetInt64();
+        await client.PostAsync($"/api/v1/tickets/{billing}/subscriber", new { subscriberId = subscriber });
+
+        var renamed = await client.SendAsync(HttpMethod.Put, $"/api/v1/subscribers/{subscriber}",
+            new { accountNumber = "ZAC-9900", name = "Ramona Ibáñez Solís", phones = new[] { "492 111 2233" } });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, renamed.Status);
+        Assert.Equal([billing], await Search(client, "ramona solis"));
+        Assert.Equal([billing], await Search(client, "ZAC-9900"));
+        Assert.Equal([billing], await Search(client, "4921112233"));
+        Assert.Empty(await Search(client, "ZAC-7788"));
+    }
+
+    [Theory, BothDatabases]
     public async Task List_FiltersByStatusKindChannelAndArea_NewestFirst(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);

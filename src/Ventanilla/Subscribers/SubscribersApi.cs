@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Staff;
+using Ventanilla.Tickets;
 using Ventanilla.Web;
 
 namespace Ventanilla.Subscribers;
@@ -77,6 +78,7 @@ public static class SubscribersApi
         }
 
         subscriber.Update(details, clock.GetUtcNow().UtcDateTime);
+        await TicketSearch.RefreshForAsync(db, subscriber, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -71,4 +71,18 @@ public static class TicketSearch
 
         return terms.Count == 0 ? null : string.Join(' ', terms);
     }
+
+    /// <summary>
+    /// Brings the search text of a subscriber's tickets up to date with their record, so a new name,
+    /// contract or phone finds the old folios too. Call before saving the subscriber's change: both
+    /// are stored together, or neither.
+    /// </summary>
+    public static async Task RefreshForAsync(VentanillaDbContext db, Subscribers.Subscriber subscriber, CancellationToken ct)
+    {
+        var tickets = await db.Tickets.Where(t => t.SubscriberId == subscriber.Id).ToListAsync(ct);
+        foreach (var ticket in tickets)
+        {
+            ticket.RefreshSearchText();
+        }
+    }
 }
