@@ -88,6 +88,8 @@ public class ConsoleAccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/admin/correo/nuevo", "Agregar buzón")]
     [InlineData("/admin/correo/marcados", "Mensajes marcados para revisión")]
     [InlineData("/admin/calendarios", "Calendarios")]
+    [InlineData("/admin/calendarios?nuevo=turno", "Calendarios")]
+    [InlineData("/admin/usuarios/nuevo", "Crear usuario")]
     [InlineData("/admin/plazos", "Plazos")]
     [InlineData("/admin/enrutamiento", "Enrutamiento")]
     [InlineData("/cuenta/seguridad", "Seguridad de tu cuenta")]
@@ -96,7 +98,7 @@ public class ConsoleAccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var page = await AdminAsync();
         await page.GotoAsync(address);
 
-        await CheckAsync(page, heading, "Page" + address.Replace('/', '-'));
+        await CheckAsync(page, heading, "Page" + address.Replace('/', '-').Replace('?', '-').Replace('=', '-'));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
 {
     public void Configure(EntityTypeBuilder<StaffUser> b)
     {
+        b.Property(u => u.ShiftCalendar).HasMaxLength(60);
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.HasOne<Area>().WithMany().HasForeignKey(u => u.AreaId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -7,6 +7,12 @@ public sealed class StaffUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public int? AreaId { get; set; }
+
+    /// <summary>
+    /// The code of the shift calendar (<c>turno:…</c>) with this person's working hours; null when
+    /// they work their area's hours. Automatic assignment gives work only to people on shift.
+    /// </summary>
+    public string? ShiftCalendar { get; set; }
 }
 
 /// <summary>A staff member as other features see one: who, by name.</summary>

@@ -37,6 +37,18 @@ public sealed class CalendarInput
         };
     }
 
+    /// <summary>A new staff shift's form, filled with office hours to start from.</summary>
+    public static CalendarInput NewShift(string timeZone) => new()
+    {
+        TimeZone = timeZone,
+        Monday = "09:00-18:00",
+        Tuesday = "09:00-18:00",
+        Wednesday = "09:00-18:00",
+        Thursday = "09:00-18:00",
+        Friday = "09:00-18:00",
+        MexicanRestDays = true,
+    };
+
     public string? Day(DayOfWeek day) => day switch
     {
         DayOfWeek.Monday => Monday,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ventanilla.Tickets;
@@ -8,7 +9,8 @@ namespace Ventanilla.FollowUp.Calendars;
 
 /// <summary>
 /// A business calendar as the provider keeps it: the legal one that business-day terms count on,
-/// one per contact channel (first answers), and one per area (its work, its members' shifts).
+/// one per contact channel (first answers), one per area (its work, its members' hours), and the
+/// staff shifts administrators add for people who work other hours than their area.
 /// </summary>
 public sealed class WorkCalendar
 {
@@ -44,6 +46,38 @@ public sealed class WorkCalendar
     public static string ForChannel(ContactChannel channel) => "canal:" + Wire.Name(channel);
 
     public static string ForArea(string areaCode) => "area:" + areaCode;
+
+    /// <summary>Calendars of staff shifts start so; people, not channels or areas, follow them.</summary>
+    public const string ShiftPrefix = "turno:";
+
+    public bool IsShift => Code.StartsWith(ShiftPrefix, StringComparison.Ordinal);
+
+    /// <summary>A shift's code from its name, "Turno matutino" → <c>turno:turno-matutino</c>, not among <paramref name="taken"/>.</summary>
+    public static string ForShift(string name, IReadOnlyCollection<string> taken)
+    {
+        var plain = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                plain.Append(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && plain.Length > 0 && plain[^1] != '-')
+            {
+                plain.Append('-');
+            }
+        }
+
+        var slug = plain.ToString().Trim('-');
+        var stem = ShiftPrefix + (slug.Length == 0 ? "turno" : slug[..Math.Min(slug.Length, 48)]);
+        var code = stem;
+        for (var n = 2; taken.Contains(code); n++)
+        {
+            code = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+        }
+
+        return code;
+    }
 
     public void Rename(string name) => Name = name;
 

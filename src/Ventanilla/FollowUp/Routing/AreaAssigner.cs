@@ -15,6 +15,14 @@ namespace Ventanilla.FollowUp.Routing;
 public static class AreaAssigner
 {
     internal const string OutOfHoursReason = "fuera del horario del área";
+    internal const string OffShiftReason = "nadie del área está en su turno";
+
+    /// <summary>
+    /// Whether a member works now: by their own shift calendar when they have one, else by their
+    /// area's hours. A shift calendar that was deleted counts as having none.
+    /// </summary>
+    public static bool IsOnShift(FollowUpSnapshot rules, StaffMemberInfo member, bool areaOpen, DateTime now) =>
+        member.Shift is { } shift && rules.Calendars.GetValueOrDefault(shift) is { } own ? own.IsOpenAt(now) : areaOpen;
 
     /// <summary>Roles that may hold each slot, as the assignment form allows.</summary>
     public static string[] RolesFor(AssignmentSlot slot) => slot == AssignmentSlot.TechnicalLead
@@ -31,22 +39,21 @@ public static class AreaAssigner
         var pools = new Dictionary<int, AreaPool>();
         foreach (var area in areas.Where(a => a.Mode != AssignmentMode.None).DistinctBy(a => a.Id))
         {
-            // Members work their area's hours; out of them nobody is on shift and the ticket waits in the area.
-            if (rules.AreaCalendar(area.Code) is { } calendar && !calendar.IsOpenAt(now))
-            {
-                pools[area.Id] = new AreaPool(area, [], new Dictionary<string, int>(), OutOfHoursReason);
-                continue;
-            }
-
             var roles = RolesFor(area.Slot);
             // Locked-out (or removed) members take no new work.
-            var members = rules.Members.GetValueOrDefault(area.Id, [])
-                .Where(m => m.Roles.Any(roles.Contains) && (m.LockoutEnd is null || m.LockoutEnd < now))
-                .Select(m => m.Id).ToList();
+            var able = rules.Members.GetValueOrDefault(area.Id, [])
+                .Where(m => m.Roles.Any(roles.Contains) && (m.LockoutEnd is null || m.LockoutEnd < now)).ToList();
+            var areaOpen = rules.AreaCalendar(area.Code)?.IsOpenAt(now) ?? true;
+            var members = able.Where(m => IsOnShift(rules, m, areaOpen, now)).Select(m => m.Id).ToList();
             var loads = area.Mode == AssignmentMode.LeastLoaded && members.Count > 0
                 ? await LoadsAsync(db, area.Slot, members, ct)
                 : new Dictionary<string, int>();
-            pools[area.Id] = new AreaPool(area, members, loads, members.Count == 0 ? "nadie del área está disponible" : null);
+            // Out of hours the ticket waits in the area, and its timeline says why.
+            var empty = members.Count > 0 ? null
+                : !areaOpen && able.All(m => m.Shift is null) ? OutOfHoursReason
+                : able.Count > 0 ? OffShiftReason
+                : "nadie del área está disponible";
+            pools[area.Id] = new AreaPool(area, members, loads, empty);
         }
 
         return pools;
@@ -101,5 +108,5 @@ public static class AreaAssigner
 /// <summary>An area's members on shift, in a fixed order, with their open tickets when loads matter.</summary>
 public sealed record AreaPool(AreaInfo Area, IReadOnlyList<string> Members, Dictionary<string, int> Loads, string? Empty)
 {
-    public bool OutOfHours => Empty == AreaAssigner.OutOfHoursReason;
+    public bool OutOfHours => Empty is AreaAssigner.OutOfHoursReason or AreaAssigner.OffShiftReason;
 }

@@ -67,7 +67,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
         var modes = await db.Set<AreaRouting>().AsNoTracking().ToDictionaryAsync(r => r.AreaId, ct);
         var staff = await db.Users.AsNoTracking().Where(u => u.AreaId != null).OrderBy(u => u.Id)
-            .Select(u => new { u.Id, AreaId = u.AreaId!.Value, u.LockoutEnd }).ToListAsync(ct);
+            .Select(u => new { u.Id, AreaId = u.AreaId!.Value, u.LockoutEnd, u.ShiftCalendar }).ToListAsync(ct);
         var staffIds = staff.Select(u => u.Id).ToList();
         var roles = (await db.UserRoles.AsNoTracking().Where(ur => staffIds.Contains(ur.UserId))
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
@@ -82,7 +82,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
                 : new AreaInfo(a.Id, a.Code, a.Name, AssignmentMode.None, AssignmentSlot.CustomerServiceOwner), StringComparer.Ordinal),
             options.Value.AtRiskShare,
             staff.GroupBy(u => u.AreaId).ToDictionary(g => g.Key,
-                g => (IReadOnlyList<StaffMemberInfo>)[.. g.Select(u => new StaffMemberInfo(u.Id, [.. roles[u.Id]], u.LockoutEnd))]));
+                g => (IReadOnlyList<StaffMemberInfo>)[.. g.Select(u => new StaffMemberInfo(u.Id, [.. roles[u.Id]], u.LockoutEnd, u.ShiftCalendar))]));
     }
 
     // Rules are seeded only on an install that never had any: an administrator who deletes them all means it.

@@ -109,7 +109,8 @@ public sealed class FollowUpSnapshot
 }
 
 /// <summary>A member of an area as assignment sees them: their roles, and until when they are locked out.</summary>
-public sealed record StaffMemberInfo(string Id, IReadOnlyList<string> Roles, DateTimeOffset? LockoutEnd);
+/// <param name="Shift">The code of the person's own shift calendar, or null when they work their area's hours.</param>
+public sealed record StaffMemberInfo(string Id, IReadOnlyList<string> Roles, DateTimeOffset? LockoutEnd, string? Shift = null);
 
 /// <summary>An area as routing sees it.</summary>
 public sealed record AreaInfo(int Id, string Code, string Name, AssignmentMode Mode, AssignmentSlot Slot);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.FollowUp.Calendars;
 using Ventanilla.Subscribers.Pages;
 using Ventanilla.Web;
 
@@ -8,8 +9,8 @@ namespace Ventanilla.Staff.Admin;
 /// <summary>What both user forms check before Identity sees the user.</summary>
 public static class StaffUserChecks
 {
-    /// <summary>The display name, area and roles, or null after noting what is wrong.</summary>
-    public static async Task<(string Name, int? AreaId, IReadOnlyList<string> Roles)?> CheckAsync(
+    /// <summary>The display name, area, shift and roles, or null after noting what is wrong.</summary>
+    public static async Task<(string Name, int? AreaId, string? Shift, IReadOnlyList<string> Roles)?> CheckAsync(
         StaffUserForm input, VentanillaDbContext db, FormProblems problems)
     {
         var errors = new FieldErrors();
@@ -20,6 +21,13 @@ public static class StaffUserChecks
             errors.Add("areaId", "Elige un área de la lista.");
         }
 
+        var shift = Text.Clean(input.Shift);
+        if (shift is not null && !(shift.StartsWith(WorkCalendar.ShiftPrefix, StringComparison.Ordinal)
+            && await db.BusinessCalendars.AnyAsync(c => c.Code == shift)))
+        {
+            errors.Add("shift", "Elige un turno de la lista.");
+        }
+
         var roles = input.ChosenRoles();
         if (roles.Count == 0)
         {
@@ -27,6 +35,12 @@ public static class StaffUserChecks
         }
 
         problems.AddAll(errors.ToDictionary());
-        return name is null || errors.Any ? null : (name, area, roles);
+        return name is null || errors.Any ? null : (name, area, shift, roles);
     }
+
+    /// <summary>The staff shifts an administrator can give someone, by name.</summary>
+    public static async Task<List<(string Code, string Name)>> ShiftsAsync(VentanillaDbContext db) =>
+        [.. (await db.BusinessCalendars.AsNoTracking().Where(c => c.Code.StartsWith(WorkCalendar.ShiftPrefix))
+            .Select(c => new { c.Code, c.Name }).ToListAsync())
+            .OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => (c.Code, c.Name))];
 }

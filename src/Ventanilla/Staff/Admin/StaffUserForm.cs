@@ -6,6 +6,9 @@ public sealed class StaffUserForm
     public string? Email { get; set; }
     public string? DisplayName { get; set; }
     public string? AreaId { get; set; }
+
+    /// <summary>The code of the person's shift calendar; empty for their area's hours.</summary>
+    public string? Shift { get; set; }
     public string? Password { get; set; }
 
     /// <summary>One checkbox per role: <c>Input.Roles[agent]=true</c>; an unchecked box sends nothing.</summary>
