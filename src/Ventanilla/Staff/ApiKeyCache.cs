@@ -6,7 +6,8 @@ namespace Ventanilla.Staff;
 
 /// <summary>
 /// Valid keys as the authentication handler needs them. Every API call presents its key, so known
-/// keys are remembered for half a minute: a revoked key stops working within that time.
+/// keys are remembered for half a minute: a key revoked on this node stops at once, and other nodes
+/// of a cluster stop accepting it within that time.
 /// </summary>
 public sealed class ApiKeyCache(IMemoryCache cache)
 {
@@ -30,6 +31,9 @@ public sealed class ApiKeyCache(IMemoryCache cache)
 
         return known;
     }
+
+    /// <summary>Drops a key this node may remember, so its revocation takes effect here at once.</summary>
+    public void Forget(string hash) => cache.Remove(hash);
 }
 
 public sealed record KnownKey(int Id, string Name, string Role);
