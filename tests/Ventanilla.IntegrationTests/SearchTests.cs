@@ -70,6 +70,21 @@ public class SearchTests
     }
 
     [Theory, BothDatabases]
+    public async Task Search_InPluralOrSingular_FindsTheOtherForm(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var (modem, billing) = await TwoTicketsAsync(client);
+        var signal = (await client.PostAsync("/api/v1/tickets", Json.Fault("Hay fallas en las señales de los canales locales."))).Body.Str("folio");
+
+        Assert.Equal([billing], await Search(client, "mensualidades"));
+        Assert.Equal([signal], await Search(client, "falla"));
+        Assert.Equal([signal], await Search(client, "señal"));
+        Assert.Equal([signal], await Search(client, "canal local"));
+        Assert.Equal([modem], await Search(client, "tormentas"));
+    }
+
+    [Theory, BothDatabases]
     public async Task Search_AfterTheSubscriberIsRenamed_FindsTheirOldFoliosByTheNewName(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);

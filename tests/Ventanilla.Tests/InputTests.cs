@@ -43,7 +43,7 @@ public class InputTests
 
     [Fact]
     public void Fts5Expression_QuotesEveryWordAsAPrefix() =>
-        Assert.Equal("\"modem\"* \"NM\"* \"2026\"*", TicketSearch.Fts5Expression("modem, NM-2026"));
+        Assert.Equal("\"modem\"* \"nm\"* \"2026\"* \"fall\"*", TicketSearch.Fts5Expression("modem, NM-2026 Fallas"));
 
     [Fact]
     public void Fts5Expression_OfOnlyPunctuation_IsNothing() => Assert.Null(TicketSearch.Fts5Expression("\"*()"));

@@ -51,7 +51,10 @@ public static class TicketSearch
         };
     }
 
-    /// <summary>Every word of the query, as a quoted prefix term: FTS5 has no Spanish stemmer.</summary>
+    /// <summary>
+    /// Every word of the query as a quoted prefix term of its light stem: FTS5 has no Spanish
+    /// stemmer, so "fallas" is searched as <c>"fall"*</c>, which finds "falla" too.
+    /// </summary>
     internal static string? Fts5Expression(string query)
     {
         var terms = new List<string>();
@@ -64,7 +67,7 @@ public static class TicketSearch
             }
             else if (word.Length > 0)
             {
-                terms.Add($"\"{word}\"*");
+                terms.Add($"\"{SpanishStems.Of(word.ToString().ToLowerInvariant())}\"*");
                 word.Clear();
             }
         }
