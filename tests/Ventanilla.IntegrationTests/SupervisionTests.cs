@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ventanilla.Channels;
+using Ventanilla.Data;
+using Ventanilla.FollowUp;
+using Ventanilla.FollowUp.Calendars;
+using Ventanilla.FollowUp.Routing;
+using Ventanilla.FollowUp.Rules;
+using Ventanilla.FollowUp.Supervision;
+using Ventanilla.Staff;
+using Ventanilla.Tickets;
+
+using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
+
+namespace Ventanilla.IntegrationTests;
+
+/// <summary>Deadline notices to supervisors and subscribers, and the supervision page.</summary>
+public class SupervisionTests
+{
+    [Theory, BothDatabases]
+    public async Task Supervisors_are_told_once_when_a_clock_turns_at_risk_and_once_when_it_runs_out(DatabaseKind database)
+    {
+        await using var app = await StartAsync(database);
+        await CreateUserAsync(app, "supervisora@localhost", Roles.Supervisor);
+        await CreateUserAsync(app, "agente@localhost", Roles.Agent);
+        var client = app.Api();
+        var now = DateTime.UtcNow;
+        var atRisk = (await client.PostAsync("/api/v1/tickets", Report("fault", "Intermitencia", now.AddHours(-20)))).Body.Str("folio");
+        var overdue = (await client.PostAsync("/api/v1/tickets", Report("fault", "Sin señal", now.AddHours(-30)))).Body.Str("folio");
+        await client.PostAsync("/api/v1/tickets", Report("fault", "Se fue la luz", now.AddHours(-1)));
+        var job = app.Services.GetRequiredService<SupervisorNotices>();
+
+        Assert.Equal(2, await job.RunBatchAsync(CancellationToken.None));
+        Assert.Equal(0, await job.RunBatchAsync(CancellationToken.None));
+
+        var notices = await app.WithDbAsync(db => db.DeadlineNotices.Join(db.Tickets, n => n.TicketId, t => t.Id, (n, t) => new { t.Folio, n.Kind }).ToListAsync());
+        Assert.Equal([(atRisk, NoticeKind.AtRisk), (overdue, NoticeKind.Overdue)], notices.Select(n => (n.Folio, n.Kind)).OrderBy(n => n.Kind).ToArray());
+        var mails = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification && m.Recipient == "supervisora@localhost").ToListAsync());
+        Assert.Equal(2, mails.Count);
+        Assert.Contains(mails, m => m.Subject == $"[Folio {overdue}] Venció el plazo de solución");
+        // The subscribers hear it too, once each, in the words of the deadline templates.
+        var told = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification && m.Recipient == "juan@example.mx")
+            .Join(db.Tickets, m => m.TicketId, t => t.Id, (m, t) => new { t.Folio, m.Event, m.Subject }).ToListAsync());
+        Assert.Equal([(atRisk, "deadline_at_risk"), (overdue, "deadline_breached")], told.Select(m => (m.Folio, m.Event!)).OrderBy(m => m.Item2).ToArray());
+        Assert.Contains(told, m => m.Subject == $"[Folio {overdue}] Tu falla sigue en atención");
+        var ticket = await app.WithDbAsync(db => db.Tickets.Include(t => t.Timeline).SingleAsync(t => t.Folio == overdue));
+        Assert.Contains(ticket.Timeline, e => e.Type == TimelineEntryType.NotificationQueued && e.Field == "deadline_breached");
+        using var supervisor = await ConsoleClient.SignInAsync(app, "supervisora@localhost", "Persona-Password-1");
+        var page = await supervisor.GetPageAsync("/supervision");
+        Assert.Contains($"El folio {atRisk} (falla) está por vencer", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_subscriber_deadline_notices_off_only_supervisors_are_told()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite,
+            new Dictionary<string, string?>(QuietJobs) { ["FollowUp:TellSubscribersAboutDeadlines"] = "false" });
+        await CreateUserAsync(app, "supervisora@localhost", Roles.Supervisor);
+        await app.Api().PostAsync("/api/v1/tickets", Report("fault", "Sin señal", DateTime.UtcNow.AddHours(-30)));
+
+        Assert.Equal(1, await app.Services.GetRequiredService<SupervisorNotices>().RunBatchAsync(CancellationToken.None));
+
+        var recipients = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification).Select(m => m.Recipient).ToListAsync());
+        Assert.Equal(["supervisora@localhost"], recipients);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_supervision_page_counts_open_folios_for_supervisors_and_is_refused_to_agents(DatabaseKind database)
+    {
+        await using var app = await StartAsync(database);
+        await CreateUserAsync(app, "agente@localhost", Roles.Agent);
+        var client = app.Api();
+        var now = DateTime.UtcNow;
+        await client.PostAsync("/api/v1/tickets", Report("fault", "Sin señal", now.AddHours(-30)));
+        await client.PostAsync("/api/v1/tickets", Report("complaint", "Cobro indebido"));
+        using var admin = await ConsoleClient.SignInAsync(app);
+        using var agent = await ConsoleClient.SignInAsync(app, "agente@localhost", "Persona-Password-1");
+
+        var page = await admin.GetPageAsync("/supervision");
+        var refused = await agent.Http.GetAsync("/supervision");
+
+        Assert.Contains("Folios abiertos: 2", page, StringComparison.Ordinal);
+        Assert.Contains("Vencidos: 1", page, StringComparison.Ordinal);
+        Assert.Contains("Folios recibidos, últimos 7 días", page, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+    }
+}
