@@ -1,18 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Calendars;
-using Ventanilla.FollowUp.Routing;
 using Ventanilla.FollowUp.Rules;
-using Ventanilla.FollowUp.Supervision;
-using Ventanilla.Staff;
 using Ventanilla.Tickets;
-
 using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
 
 namespace Ventanilla.IntegrationTests;
