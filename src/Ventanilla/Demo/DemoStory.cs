@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ventanilla.FollowUp.Outcomes;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using static Ventanilla.Tickets.TicketStatus;
@@ -177,7 +178,11 @@ internal sealed class DemoStory(Ticket ticket, DemoTicket plan, DemoCast cast, S
             Check(ticket.SetCancellationDate(new DateOnly(asked.Year, asked.Month, DateTime.DaysInMonth(asked.Year, asked.Month)), DemoCast.As(by), ticket.LastActivityAt));
         }
 
-        Check(ticket.RecordResolution(cause, correction, upheld, null, DemoCast.As(by), Next(min, max)));
+        // Complaints and clarifications are settled by their area's outcome, as the rules ask before the notice.
+        Check(Ticket.NeedsAreaOutcome(ticket.Kind)
+            ? ticket.RecordOutcome(upheld ? (ticket.Kind == TicketKind.Complaint ? AreaOutcome.Conciliated : AreaOutcome.Clarified) : AreaOutcome.Rejected,
+                correction, DemoCast.As(by), Next(min, max))
+            : ticket.RecordResolution(cause, correction, upheld, null, DemoCast.As(by), Next(min, max)));
         finding = ticket.Resolution;
     }
 

@@ -41,6 +41,13 @@ public sealed partial class Ticket
             return missing;
         }
 
+        // However it is reached (the notice, or an agent who told the subscriber by phone), a
+        // complaint is only notified with its area's outcome.
+        if (to == Notified && CheckNotice() is { } notYet)
+        {
+            return notYet;
+        }
+
         var from = Status;
         Status = to;
         switch (to)

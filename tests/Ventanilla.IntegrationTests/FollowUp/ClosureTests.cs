@@ -123,6 +123,23 @@ public class ClosureTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_complaint_resolved_without_its_area_outcome_cannot_be_marked_notified_by_status_either(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var folio = await NewFaultAsync(client, kind: "complaint");
+        await client.PostAsync($"/api/v1/tickets/{folio}/status", new { status = "in_progress" });
+        var resolved = await client.PostAsync($"/api/v1/tickets/{folio}/resolution", new { cause = "Cobro duplicado", correction = "Se revisó", upheld = true });
+
+        var notified = await client.PostAsync($"/api/v1/tickets/{folio}/status", new { status = "notified" });
+
+        Assert.Equal(HttpStatusCode.OK, resolved.Status);
+        Assert.Equal(HttpStatusCode.Conflict, notified.Status);
+        Assert.Contains("el área debe registrar el resultado", notified.Body.Str("title"), StringComparison.Ordinal);
+        Assert.Equal("resolved", (await client.GetJsonAsync($"/api/v1/tickets/{folio}")).Str("status"));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_cancellation_is_resolved_only_with_its_effective_date(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);
