@@ -96,7 +96,8 @@ public sealed partial class Ticket
 
         var from = Status;
         Resolution = new TechnicalResolution(cause.Trim(), correction.Trim(), upheld, actor.Id, actor.Name, now);
-        ServiceRestoredAt = serviceRestoredAt ?? (Kind == TicketKind.Fault ? now : ServiceRestoredAt);
+        // The technician's visit report may have said already when the service came back; that stands.
+        ServiceRestoredAt = serviceRestoredAt ?? ServiceRestoredAt ?? (Kind == TicketKind.Fault ? now : null);
         Status = Resolved;
         var body = string.Create(CultureInfo.InvariantCulture,
             $"Causa: {Resolution.Cause}\nCorrección: {Resolution.Correction}\nProcedente: {(upheld ? "sí" : "no")}");
@@ -192,8 +193,10 @@ public sealed partial class Ticket
 
     private void ForgetResolution()
     {
-        // The earlier finding stays on the timeline; the next closure needs a new one.
+        // The earlier finding stays on the timeline; the next closure needs a new one, and the
+        // service is not back until it says so again.
         Resolution = null;
+        ServiceRestoredAt = null;
         NotifiedAt = null;
         ClosedAt = null;
     }

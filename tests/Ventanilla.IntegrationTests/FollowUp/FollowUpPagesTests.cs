@@ -138,6 +138,10 @@ public class FollowUpPagesTests
         Assert.NotNull(visit.ArrivedAt);
         var ticket = await app.WithDbAsync(db => db.Tickets.SingleAsync());
         Assert.Equal(visit.ServiceRestoredAt, ticket.ServiceRestoredAt);
+        // The lead's resolution later, by API or page, keeps the time the technician reported.
+        var resolved = await client.PostAsync($"/api/v1/tickets/{folio}/resolution", new { cause = "Conector sucio", correction = "Se limpió", upheld = true });
+        Assert.Equal(HttpStatusCode.OK, resolved.Status);
+        Assert.Equal(visit.ServiceRestoredAt, (await app.WithDbAsync(db => db.Tickets.SingleAsync())).ServiceRestoredAt);
     }
 
     [Theory, BothDatabases]
