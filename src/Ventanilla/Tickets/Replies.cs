@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 
 namespace Ventanilla.Tickets;
 
@@ -14,16 +16,30 @@ public static class Replies
     /// <paramref name="whatsAppUser"/> is the WhatsApp user id of a sender who shares no phone
     /// number, the only way back to them.
     /// </summary>
-    public static ReplyAddress? AddressFor(Ticket ticket, string? whatsAppUser = null)
+    public static ReplyAddress? AddressFor(Ticket ticket, string? whatsAppUser = null) =>
+        Address(ticket, whatsAppUser, whatsAppFirst: ticket.Channel is ContactChannel.Phone or ContactChannel.Whatsapp);
+
+    /// <summary>
+    /// Where a notice goes: the subscriber's channel of choice, WhatsApp when they reported on it,
+    /// otherwise email, otherwise WhatsApp. A phone caller is sent the written notice by email
+    /// when we have one, since they did not choose to write.
+    /// </summary>
+    public static ReplyAddress? NoticeAddressFor(Ticket ticket, string? whatsAppUser = null) =>
+        Address(ticket, whatsAppUser, whatsAppFirst: ticket.Channel == ContactChannel.Whatsapp);
+
+    /// <summary>The WhatsApp user id of the ticket's conversation, for a sender who shares no phone number.</summary>
+    public static Task<string?> WhatsAppUserAsync(VentanillaDbContext db, long ticketId, CancellationToken ct) =>
+        db.WhatsAppConversations.AsNoTracking().Where(c => c.TicketId == ticketId && c.UserId != null)
+            .OrderByDescending(c => c.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
+
+    private static ReplyAddress? Address(Ticket ticket, string? whatsAppUser, bool whatsAppFirst)
     {
         var email = ticket.Contact.Email ?? ticket.Subscriber?.Emails.FirstOrDefault()?.Address;
         var phone = ticket.Contact.Phone ?? ticket.Subscriber?.Phones.FirstOrDefault()?.Number;
         var byEmail = email is null ? null : new ReplyAddress(ContactChannel.Email, email);
         // A phone can take a written answer only through WhatsApp.
         var byWhatsApp = (phone ?? whatsAppUser) is { } whatsApp ? new ReplyAddress(ContactChannel.Whatsapp, whatsApp) : null;
-        return ticket.Channel is ContactChannel.Phone or ContactChannel.Whatsapp
-            ? byWhatsApp ?? byEmail
-            : byEmail ?? byWhatsApp;
+        return whatsAppFirst ? byWhatsApp ?? byEmail : byEmail ?? byWhatsApp;
     }
 
     /// <summary>

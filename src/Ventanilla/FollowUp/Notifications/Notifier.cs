@@ -13,17 +13,24 @@ namespace Ventanilla.FollowUp.Notifications;
 /// </summary>
 public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
 {
+    // Jobs notify many tickets in one unit of work, mostly of one or two events: each template is read once.
+    private readonly Dictionary<string, NotificationTemplate> templates = new(StringComparer.Ordinal);
+
     /// <summary>The queued message, or null when there is no written way to reach the subscriber (the timeline says so).</summary>
     public async Task<OutboxMessage?> QueueAsync(Ticket ticket, string eventName, Actor actor, DateTime now,
         string? window = null, CancellationToken ct = default)
     {
-        var template = await TemplateAsync(eventName, ct);
-        if (AddressOf(ticket) is not { } address)
+        // A WhatsApp sender who shares no phone number is reached at their user id, looked up only then.
+        var whatsAppUser = ticket.Channel == ContactChannel.Whatsapp && ticket.Contact.Phone is null
+            ? await Replies.WhatsAppUserAsync(db, ticket.Id, ct)
+            : null;
+        if (Replies.NoticeAddressFor(ticket, whatsAppUser) is not { } address)
         {
             ticket.AddNote($"No se pudo avisar al suscriptor ({NotificationEvents.Label(eventName)}): no tenemos su correo ni su WhatsApp.", Actor.System, now);
             return null;
         }
 
+        var template = await TemplateAsync(eventName, ct);
         var rendered = Render(template, ticket, provider.Current, window);
         var message = OutboxMessage.Queue(ticket, address.Channel, OutboxKind.Notification, address.Recipient,
                 address.Channel == ContactChannel.Email ? rendered.Subject : null, rendered.Body, now)
@@ -42,9 +49,17 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
         }
     }
 
-    public async Task<NotificationTemplate> TemplateAsync(string eventName, CancellationToken ct = default) =>
-        await db.Set<NotificationTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Event == eventName, ct)
-        ?? new NotificationTemplate(eventName, DefaultTemplates.For(eventName), DateTime.UnixEpoch);
+    private async Task<NotificationTemplate> TemplateAsync(string eventName, CancellationToken ct = default)
+    {
+        if (!templates.TryGetValue(eventName, out var template))
+        {
+            template = await db.Set<NotificationTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Event == eventName, ct)
+                ?? new NotificationTemplate(eventName, DefaultTemplates.For(eventName), DateTime.UnixEpoch);
+            templates[eventName] = template;
+        }
+
+        return template;
+    }
 
     public static RenderedNotice Render(NotificationTemplate template, Ticket ticket, ProviderOptions provider, string? window = null)
     {
@@ -55,16 +70,6 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
             TemplateText.Render(template.EmailBody, values),
             parameters,
             TemplateText.Render(template.PortalText, values));
-    }
-
-    /// <summary>The subscriber's channel of choice: the one they reported on when it is written, else email, else WhatsApp.</summary>
-    public static ReplyAddress? AddressOf(Ticket ticket)
-    {
-        var email = ticket.Contact.Email ?? ticket.Subscriber?.Emails.FirstOrDefault()?.Address;
-        var phone = ticket.Contact.Phone ?? ticket.Subscriber?.Phones.FirstOrDefault()?.Number;
-        var byEmail = email is null ? null : new ReplyAddress(ContactChannel.Email, email);
-        var byWhatsApp = phone is null ? null : new ReplyAddress(ContactChannel.Whatsapp, phone);
-        return ticket.Channel == ContactChannel.Whatsapp ? byWhatsApp ?? byEmail : byEmail ?? byWhatsApp;
     }
 }
 

@@ -63,8 +63,7 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
         Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
         if (ticket.Channel == ContactChannel.Whatsapp && ticket.Contact.Phone is null)
         {
-            WhatsAppUser = await db.WhatsAppConversations.AsNoTracking().Where(c => c.TicketId == ticket.Id && c.UserId != null)
-                .OrderByDescending(c => c.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
+            WhatsAppUser = await Replies.WhatsAppUserAsync(db, ticket.Id, ct);
         }
 
         Files = await db.Attachments.AsNoTracking().Where(a => a.TicketId == ticket.Id).OrderBy(a => a.Id).ToListAsync(ct);
