@@ -1,25 +1,31 @@
 using System.Globalization;
 using System.Text;
 using Ventanilla.Channels;
+using Ventanilla.FollowUp.Notifications;
 using Ventanilla.Provider;
 
 namespace Ventanilla.Tickets;
 
 /// <summary>
 /// The written proof of a filing and its content that subscribers are entitled to (Carta de
-/// Derechos Mínimos, right 23), queued for every way we know to reach them in writing.
+/// Derechos Mínimos, right 23), queued for every way we know to reach them in writing. Its words
+/// are the "received" notification template, edited in administration; the record of what was
+/// filed follows them and is not editable, since it is the proof.
 /// </summary>
 public static class Receipts
 {
     private static readonly CultureInfo Mexico = CultureInfo.GetCultureInfo("es-MX");
 
-    public static IEnumerable<OutboxMessage> For(Ticket ticket, ProviderOptions provider, DateTime now)
+    /// <param name="received">The stored "received" template; null for the defaults.</param>
+    public static IEnumerable<OutboxMessage> For(Ticket ticket, ProviderOptions provider, DateTime now, NotificationTemplate? received = null)
     {
+        var template = received ?? new NotificationTemplate(NotificationEvents.Received, DefaultTemplates.For(NotificationEvents.Received), DateTime.UnixEpoch);
+        var rendered = Notifier.Render(template, ticket, provider);
+        var body = rendered.Body + "\n\n" + RecordOf(ticket, provider);
         var email = ticket.Contact.Email ?? ticket.Subscriber?.Emails.FirstOrDefault()?.Address;
         if (email is not null)
         {
-            yield return OutboxMessage.Queue(ticket, ContactChannel.Email, OutboxKind.Receipt, email,
-                SubjectOf(ticket), BodyOf(ticket, provider), now);
+            yield return OutboxMessage.Queue(ticket, ContactChannel.Email, OutboxKind.Receipt, email, rendered.Subject, body, now);
         }
 
         // A phone report leaves nothing in writing, so the receipt also goes to WhatsApp; so does a
@@ -28,21 +34,18 @@ public static class Receipts
         var toWhatsApp = ticket.Channel == ContactChannel.Phone || (ticket.Channel == ContactChannel.Web && ticket.Contact.Phone is not null);
         if (toWhatsApp && phone is not null)
         {
-            // Outside WhatsApp's 24-hour window only the approved "received" template may go: folio and kind.
-            yield return OutboxMessage.Queue(ticket, ContactChannel.Whatsapp, OutboxKind.Receipt, phone,
-                null, BodyOf(ticket, provider), now).About("received", ticket.Folio, SpanishLabels.Of(ticket.Kind));
+            // Outside WhatsApp's 24-hour window only the approved template may go, with the template's parameters.
+            yield return OutboxMessage.Queue(ticket, ContactChannel.Whatsapp, OutboxKind.Receipt, phone, null, body, now)
+                .About(NotificationEvents.Received, [.. rendered.Parameters]);
         }
     }
 
-    public static string SubjectOf(Ticket ticket) =>
-        $"[Folio {ticket.Folio}] Recibimos tu {SpanishLabels.Of(ticket.Kind)}";
-
-    public static string BodyOf(Ticket ticket, ProviderOptions provider)
+    /// <summary>What was filed, when and how: the part of the receipt that proves it.</summary>
+    public static string RecordOf(Ticket ticket, ProviderOptions provider)
     {
         var reported = TimeZoneInfo.ConvertTimeFromUtc(ticket.ReportedAt, provider.Zone);
-        var text = new StringBuilder();
-        text.AppendLine(Mexico, $"{provider.Name}: recibimos tu {SpanishLabels.Of(ticket.Kind)}.")
-            .AppendLine()
+        return new StringBuilder()
+            .AppendLine("Constancia de tu reporte")
             .AppendLine(Mexico, $"Folio: {ticket.Folio}")
             .AppendLine(Mexico, $"Tipo: {SpanishLabels.Of(ticket.Kind)}")
             .AppendLine(Mexico, $"Fecha: {reported:dd/MM/yyyy HH:mm} (hora de {provider.TimeZone})")
@@ -51,28 +54,6 @@ public static class Receipts
             .AppendLine()
             .AppendLine("Lo que nos reportaste:")
             .AppendLine(ticket.Description)
-            .AppendLine()
-            .AppendLine("Con este folio puedes consultar el estado de tu trámite cuando quieras, sin costo:");
-        if (provider.Phones.Count > 0)
-        {
-            text.AppendLine(Mexico, $"Teléfono: {string.Join(", ", provider.Phones)} ({provider.Hours})");
-        }
-
-        if (provider.Emails.Count > 0)
-        {
-            text.AppendLine(Mexico, $"Correo: {string.Join(", ", provider.Emails)} (24 horas, 365 días)");
-        }
-
-        if (!string.IsNullOrWhiteSpace(provider.Web))
-        {
-            text.AppendLine(Mexico, $"Web: {provider.Web} (24 horas, 365 días)");
-        }
-
-        if (!string.IsNullOrWhiteSpace(provider.WhatsApp))
-        {
-            text.AppendLine(Mexico, $"WhatsApp: {provider.WhatsApp}");
-        }
-
-        return text.ToString();
+            .ToString();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.FollowUp.Notifications;
 using Ventanilla.FollowUp.Routing;
 using Ventanilla.FollowUp.Rules;
 using Ventanilla.Provider;
@@ -58,6 +59,9 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
             ? []
             : await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
 
+        // The receipts' words, as administration keeps them: one primary-key read per group.
+        var received = await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Event == NotificationEvents.Received);
+
         // Routing and deadlines need no folio: work them out before the transaction, which holds the counter row.
         var routing = await IntakeRouting.PrepareAsync(db, followUp.Current,
             [.. group.Select(p => (p.Details, p.SubscriberId is { } sid ? subscribers.GetValueOrDefault(sid) : null))], now, CancellationToken.None);
@@ -77,7 +81,7 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 routing.Apply(ticket, item.Index, now);
 
                 db.Tickets.Add(ticket);
-                foreach (var receipt in Receipts.For(ticket, provider.Current, now))
+                foreach (var receipt in Receipts.For(ticket, provider.Current, now, received))
                 {
                     if (pending.AnswersMessageId is { } original && receipt.Channel == ContactChannel.Email)
                     {

@@ -42,6 +42,24 @@ public class FollowUpPagesTests
     }
 
     [Fact]
+    public async Task The_received_template_edited_in_admin_words_the_next_receipt_which_keeps_the_record_of_the_report()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
+        using var admin = await ConsoleClient.SignInAsync(app);
+
+        var saved = await admin.PostFormAsync("/admin/plantillas/received", "plantilla", Template("Tu folio {folio} quedó registrado", "folio"));
+        var folio = (await app.Api().PostAsync("/api/v1/tickets", Json.Fault("El módem no enciende."))).Body.Str("folio");
+
+        Assert.Equal("/admin/plantillas/received?aviso=guardada", ConsoleClient.Location(saved));
+        var receipts = await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Receipt).OrderBy(m => m.Channel).ToListAsync());
+        var (email, whatsApp) = (receipts.Single(m => m.Channel == ContactChannel.Email), receipts.Single(m => m.Channel == ContactChannel.Whatsapp));
+        Assert.Equal($"Tu folio {folio} quedó registrado", email.Subject);
+        Assert.StartsWith($"Folio {folio}: la causa fue en revisión", email.Body, StringComparison.Ordinal);
+        Assert.Contains("Lo que nos reportaste:\nEl módem no enciende.", email.Body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal([folio], whatsApp.TemplateValues());
+    }
+
+    [Fact]
     public async Task A_template_with_an_unknown_placeholder_is_refused_and_the_old_one_kept()
     {
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
