@@ -61,6 +61,26 @@ public class VisitBookingTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_visit_booked_from_an_old_version_of_the_folio_is_refused_as_stale(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var technician = await CreateUserAsync(app, "tecnico@localhost", Roles.Technician);
+        var folio = await NewFaultAsync(client);
+        var seen = (await client.SendAsync(HttpMethod.Get, $"/api/v1/tickets/{folio}")).Response.Headers.ETag!.Tag;
+        var changed = await client.PostAsync($"/api/v1/tickets/{folio}/status", new { status = "diagnosing" });
+        Assert.True(changed.Status == HttpStatusCode.OK, changed.Body.ToString());
+        Assert.NotEqual(seen, changed.Response.Headers.ETag?.Tag);
+
+        var booked = await client.SendAsync(HttpMethod.Post, $"/api/v1/tickets/{folio}/visits",
+            new { technician, day = VisitDay, window = "morning" }, seen);
+
+        Assert.Equal(HttpStatusCode.Conflict, booked.Status);
+        Assert.Contains("Alguien más modificó", booked.Body.Str("title"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task Concurrent_bookings_of_one_window_leave_exactly_one_visit(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);

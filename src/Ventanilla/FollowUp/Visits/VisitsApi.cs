@@ -31,15 +31,15 @@ public static class VisitsApi
     }
 
     public static Task<Results<Created<VisitResponse>, ValidationProblem, ProblemHttpResult>> Schedule(string folio, VisitRequest request,
-        VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        BookAsync(folio, null, request, db, booking, clock, user, ct);
+        VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        BookAsync(folio, null, request, db, booking, clock, user, http, ct);
 
     public static Task<Results<Created<VisitResponse>, ValidationProblem, ProblemHttpResult>> Reschedule(string folio, long id, VisitRequest request,
-        VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        BookAsync(folio, id, request, db, booking, clock, user, ct);
+        VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        BookAsync(folio, id, request, db, booking, clock, user, http, ct);
 
     public static async Task<Results<Ok<VisitResponse>, ValidationProblem, ProblemHttpResult>> Report(string folio, long id, VisitReportRequest request,
-        VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new FieldErrors();
@@ -58,8 +58,13 @@ public static class VisitsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (await TicketChangesApi.Load(db, folio, ct) is not { } ticket
-            || await db.Visits.FirstOrDefaultAsync(v => v.Id == id && v.TicketId == ticket.Id, ct) is not { } visit)
+        var (ticket, problem) = await TicketChangesApi.LoadForChange(db, folio, http, ct);
+        if (ticket is null)
+        {
+            return problem!;
+        }
+
+        if (await db.Visits.FirstOrDefaultAsync(v => v.Id == id && v.TicketId == ticket.Id, ct) is not { } visit)
         {
             return Problems.NotFound($"El folio «{folio}» no tiene la visita {id}.");
         }
@@ -90,7 +95,7 @@ public static class VisitsApi
     }
 
     private static async Task<Results<Created<VisitResponse>, ValidationProblem, ProblemHttpResult>> BookAsync(string folio, long? replacing,
-        VisitRequest request, VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        VisitRequest request, VentanillaDbContext db, VisitBooking booking, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new FieldErrors();
@@ -100,9 +105,10 @@ public static class VisitsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (await TicketChangesApi.Load(db, folio, ct) is not { } ticket)
+        var (ticket, problem) = await TicketChangesApi.LoadForChange(db, folio, http, ct);
+        if (ticket is null)
         {
-            return Problems.NotFound($"No existe el folio «{folio}».");
+            return problem!;
         }
 
         Visit? old = null;
