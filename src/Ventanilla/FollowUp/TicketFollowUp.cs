@@ -33,11 +33,14 @@ public sealed class TicketFollowUp
     {
         var schedule = (await authorization.AuthorizeAsync(user, Rights.ScheduleVisits)).Succeeded;
         var resolve = (await authorization.AuthorizeAsync(user, Rights.ResolveTickets)).Succeeded;
+        var visits = await db.Visits.AsNoTracking().Where(v => v.TicketId == ticket.Id).OrderBy(v => v.Id).ToListAsync(ct);
         return new TicketFollowUp
         {
-            Visits = await db.Visits.AsNoTracking().Where(v => v.TicketId == ticket.Id).OrderBy(v => v.Id).ToListAsync(ct),
-            // Every page shows who does each visit; only the lead picks among them.
-            Technicians = await TicketStaff.CandidatesAsync(db, VisitBooking.TechnicianRoles, ct),
+            Visits = visits,
+            // Every page shows who does each visit; only the lead picks among all technicians.
+            Technicians = schedule
+                ? await TicketStaff.CandidatesAsync(db, VisitBooking.TechnicianRoles, ct)
+                : visits.Count == 0 ? [] : [.. (await TicketStaff.NamesAsync(db, visits.Select(v => v.TechnicianId).Distinct(), ct)).Select(n => new StaffMember(n.Key, n.Value))],
             Causes = resolve ? await db.Causes.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(ct) : [],
             Deliveries = await NotificationDeliveries.ForTicketAsync(db, ticket.Id, ct),
             NoticeTemplate = ticket.Status == TicketStatus.Resolved
