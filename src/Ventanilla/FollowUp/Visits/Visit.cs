@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Ventanilla.FollowUp.Visits;
 
 /// <summary>
@@ -36,6 +37,10 @@ public sealed class Visit
     public DateOnly Day { get; private set; }
     public DateTime StartsAt { get; private set; }
     public DateTime EndsAt { get; private set; }
+
+    /// <summary>The window as a day list shows it, in the provider's zone: "8:00–14:00".</summary>
+    public string Hours(TimeZoneInfo zone) => string.Create(CultureInfo.InvariantCulture,
+        $"{TimeZoneInfo.ConvertTimeFromUtc(StartsAt, zone):H:mm}–{TimeZoneInfo.ConvertTimeFromUtc(EndsAt, zone):H:mm}");
     public VisitStatus Status { get; private set; }
     public DateTime? ArrivedAt { get; private set; }
     public string? Result { get; private set; }

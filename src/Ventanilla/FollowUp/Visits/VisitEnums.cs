@@ -21,11 +21,4 @@ public static class VisitLabels
         VisitStatus.Missed => "no realizada",
         _ => "reprogramada",
     };
-
-    public static string Of(VisitWindowKind window) => window switch
-    {
-        VisitWindowKind.Morning => "mañana (8:00 a 14:00)",
-        VisitWindowKind.Afternoon => "tarde (14:00 a 20:00)",
-        _ => "horario exacto",
-    };
 }
