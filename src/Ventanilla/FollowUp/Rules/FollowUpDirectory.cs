@@ -31,13 +31,24 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
     }
 
     /// <summary>
-    /// Saves an administrator's edit made on <paramref name="db"/>, marks open tickets for a fresh
-    /// look at their deadlines, and uses the new rules at once on this node.
+    /// Saves an administrator's edit made on <paramref name="db"/>, and uses the new rules at once on
+    /// this node. Only an edit of deadline rules or of a calendar they count in
+    /// (<paramref name="deadlinesChanged"/>) marks open tickets for a fresh look at their deadlines:
+    /// routing, assignment and shift calendars cannot move a deadline already set, and walking every
+    /// open ticket for them would be work for nothing.
     /// </summary>
-    public async Task SaveAsync(VentanillaDbContext db, CancellationToken ct = default)
+    public async Task SaveAsync(VentanillaDbContext db, bool deadlinesChanged, CancellationToken ct = default)
     {
         var revision = await db.Set<FollowUpRevision>().FirstAsync(r => r.Id == FollowUpRevision.SingleId, ct);
-        revision.Bump();
+        if (deadlinesChanged)
+        {
+            revision.Bump();
+        }
+        else
+        {
+            revision.MarkEdited();
+        }
+
         await db.SaveChangesAsync(ct);
         current = await ReadAsync(db, ct);
     }
