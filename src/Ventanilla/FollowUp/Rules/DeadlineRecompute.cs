@@ -47,7 +47,7 @@ public sealed class DeadlineRecompute(IServiceScopeFactory scopes, FollowUpDirec
         if (snapshot.Revision < state.Revision)
         {
             // This node has not read the edit yet.
-            await rules.LoadAsync(ct);
+            await rules.RefreshAsync(ct);
             snapshot = rules.Current;
         }
 

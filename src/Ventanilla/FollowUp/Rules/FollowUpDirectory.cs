@@ -9,9 +9,9 @@ using Ventanilla.Staff;
 namespace Ventanilla.FollowUp.Rules;
 
 /// <summary>
-/// The provider's calendars, deadline rules and routing as the service uses them: seeded on the
-/// first start, loaded into one immutable snapshot, replaced at once when an administrator saves,
-/// and re-read every minute so every node of a cluster follows an edit made on another. Areas'
+/// The provider's calendars, deadline rules and routing as the service uses them: seeded at start-up
+/// (and for each area as it is created), loaded into one immutable snapshot, replaced at once when an
+/// administrator saves, and re-read every minute so every node of a cluster follows an edit made on another. Areas'
 /// members are read with them, so a change of someone's area or roles reaches assignment within a minute.
 /// </summary>
 public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
@@ -22,12 +22,47 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
 
     public FollowUpSnapshot Current => current ?? throw new InvalidOperationException("The follow-up rules are not loaded yet.");
 
+    /// <summary>Seeds what is missing (at start-up) and loads the rules.</summary>
     public async Task LoadAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         await SeedAsync(db, ct);
         current = await ReadAsync(db, ct);
+    }
+
+    /// <summary>Re-reads the rules, writing nothing: what every node does each minute.</summary>
+    public async Task RefreshAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        current = await ReadAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), ct);
+    }
+
+    /// <summary>
+    /// Creates an area with its calendar and its way of assigning, together, and uses it at once on
+    /// this node: an area without them could take tickets before the next start seeded them.
+    /// </summary>
+    public async Task AddAreaAsync(VentanillaDbContext db, Area area, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Areas.Add(area);
+        await db.SaveChangesAsync(ct);
+        var (code, name, calendar) = CalendarSeeds.OfArea(area.Code, area.Name, provider.Current.TimeZone);
+        if (!await db.Set<WorkCalendar>().AnyAsync(c => c.Code == code, ct))
+        {
+            db.Add(new WorkCalendar(code, name, calendar, clock.GetUtcNow().UtcDateTime));
+        }
+
+        db.Add(NewRouting(area));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        current = await ReadAsync(db, ct);
+    }
+
+    private static AreaRouting NewRouting(Area area)
+    {
+        var (mode, slot) = RoutingSeeds.ForArea(area.Code);
+        return new AreaRouting(area.Id, mode, slot);
     }
 
     /// <summary>
@@ -60,7 +95,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         {
             try
             {
-                await LoadAsync(stoppingToken);
+                await RefreshAsync(stoppingToken);
             }
             catch (Exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -116,8 +151,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         var routed = await db.Set<AreaRouting>().Select(r => r.AreaId).ToListAsync(ct);
         foreach (var area in areas.Where(a => !routed.Contains(a.Id)))
         {
-            var (mode, slot) = RoutingSeeds.ForArea(area.Code);
-            db.Add(new AreaRouting(area.Id, mode, slot));
+            db.Add(NewRouting(area));
         }
 
         if (fresh && !await db.Set<DeadlineRuleRow>().AnyAsync(ct))
