@@ -97,7 +97,7 @@ public static class AreaAssigner
 
     private static async Task<Dictionary<string, int>> LoadsAsync(VentanillaDbContext db, AssignmentSlot slot, List<string> members, CancellationToken ct)
     {
-        var open = db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
+        var open = db.Tickets.StillOpen();
         var counts = slot == AssignmentSlot.TechnicalLead
             ? await open.Where(t => members.Contains(t.TechnicalLeadId!)).GroupBy(t => t.TechnicalLeadId!)
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Tickets;
 
 namespace Ventanilla.FollowUp.Rules;
 
@@ -53,8 +52,7 @@ public sealed class DeadlineRecompute(IServiceScopeFactory scopes, FollowUpDirec
 
         var tickets = await db.Tickets
             .Where(t => t.Id > state.CursorTicketId)
-            .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified
-                && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled)
+            .ClockRunning()
             .OrderBy(t => t.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.FollowUp.Rules;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.FollowUp.Supervision;
@@ -30,19 +31,13 @@ public static class SupervisionQuery
 {
     public const int ListSize = 25;
 
-    public static IQueryable<Ticket> Open(VentanillaDbContext db) =>
-        db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
-
-    private static IQueryable<Ticket> Running(VentanillaDbContext db) =>
-        Open(db).Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified);
-
     /// <summary>
     /// Open tickets counted by status, area, kind and channel together: one pass over the open
     /// tickets instead of four, the four breakdowns summed from its few thousand groups.
     /// </summary>
     public static async Task<OpenCounts> OpenCountsAsync(VentanillaDbContext db, CancellationToken ct)
     {
-        var groups = await Open(db).GroupBy(t => new { t.Status, t.AreaId, t.Kind, t.Channel })
+        var groups = await db.Tickets.StillOpen().GroupBy(t => new { t.Status, t.AreaId, t.Kind, t.Channel })
             .Select(g => new { g.Key.Status, g.Key.AreaId, g.Key.Kind, g.Key.Channel, Count = g.Count() })
             .ToListAsync(ct);
         var names = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
@@ -56,13 +51,13 @@ public static class SupervisionQuery
 
     public static async Task<(List<DueRow> Rows, int Total)> DueSoonAsync(VentanillaDbContext db, DateTime now, CancellationToken ct)
     {
-        var query = Running(db).Where(t => t.AtRiskAt <= now && t.DueAt >= now);
+        var query = db.Tickets.DueSoon(now);
         return (await Rows(query.OrderBy(t => t.DueAt), ct), await query.CountAsync(ct));
     }
 
     public static async Task<(List<DueRow> Rows, int Total)> OverdueAsync(VentanillaDbContext db, DateTime now, CancellationToken ct)
     {
-        var query = Running(db).Where(t => t.DueAt < now);
+        var query = db.Tickets.Overdue(now);
         return (await Rows(query.OrderBy(t => t.DueAt), ct), await query.CountAsync(ct));
     }
 
