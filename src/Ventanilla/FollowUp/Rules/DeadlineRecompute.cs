@@ -59,10 +59,9 @@ public sealed class DeadlineRecompute(IServiceScopeFactory scopes, FollowUpDirec
         var ids = tickets.Select(t => t.Id).ToList();
         var pauses = (await db.Set<TicketPause>().AsNoTracking().Where(p => ids.Contains(p.TicketId)).ToListAsync(ct))
             .ToLookup(p => p.TicketId);
-        var codes = snapshot.Areas.Values.ToDictionary(a => a.Id, a => a.Code);
         foreach (var ticket in tickets)
         {
-            TicketClocks.Recompute(ticket, ticket.AreaId is { } area ? codes.GetValueOrDefault(area) : null, snapshot,
+            TicketClocks.Recompute(ticket, snapshot.AreaCode(ticket.AreaId), snapshot,
                 [.. pauses[ticket.Id].Select(p => p.Span)]);
         }
 
