@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.FollowUp.Routing;
+using Ventanilla.FollowUp.Rules;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;
@@ -171,6 +173,22 @@ public partial class AdminPagesTests
         var area = await app.WithDbAsync(db => db.Areas.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal(("soporte_2", "Soporte en campo"), (area.Code, area.Name));
         Assert.Equal("Técnica", await app.WithDbAsync(db => db.Areas.Where(a => a.Code == "tecnica").Select(a => a.Name).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_area_created_in_admin_has_its_calendar_and_assignment_at_once(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        using var admin = await ConsoleClient.SignInAsync(app);
+
+        await admin.PostFormAsync("/admin/areas", "crear-area", new() { ["Create.Code"] = "soporte_2", ["Create.Name"] = "Soporte" });
+
+        var id = await app.WithDbAsync(db => db.Areas.Where(a => a.Code == "soporte_2").Select(a => a.Id).SingleAsync());
+        Assert.Equal("Área: Soporte", await app.WithDbAsync(db => db.BusinessCalendars.Where(c => c.Code == "area:soporte_2").Select(c => c.Name).SingleAsync()));
+        Assert.Equal(AssignmentMode.RoundRobin, await app.WithDbAsync(db => db.AreaRouting.Where(r => r.AreaId == id).Select(r => r.Mode).SingleAsync()));
+        var rules = app.Services.GetRequiredService<FollowUpDirectory>().Current;
+        Assert.Equal(AssignmentMode.RoundRobin, rules.Areas["soporte_2"].Mode);
+        Assert.True(rules.Calendars.ContainsKey("area:soporte_2"));
     }
 
     [Theory, BothDatabases]

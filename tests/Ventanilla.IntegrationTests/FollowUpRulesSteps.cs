@@ -51,12 +51,12 @@ internal static class FollowUpRulesSteps
     }
 
     /// <summary>Changes the rules as an administrator's save does, then reloads them.</summary>
-    internal static async Task EditRulesAsync(VentanillaApp app, Func<VentanillaDbContext, Task> edit)
+    internal static async Task EditRulesAsync(VentanillaApp app, Func<VentanillaDbContext, Task> edit, bool deadlinesChanged = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         await edit(db);
-        await app.Services.GetRequiredService<FollowUpDirectory>().SaveAsync(db);
+        await app.Services.GetRequiredService<FollowUpDirectory>().SaveAsync(db, deadlinesChanged);
     }
 
     // Area members are on shift only within their area's hours; tests run at any hour, so the area never closes.

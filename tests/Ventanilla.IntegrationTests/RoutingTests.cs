@@ -34,6 +34,27 @@ public class RoutingTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_routing_edit_leaves_the_deadline_revision_as_it_was_so_no_ticket_is_recomputed(DatabaseKind database)
+    {
+        await using var app = await StartAsync(database);
+        using var admin = await ConsoleClient.SignInAsync(app);
+        await app.Api().PostAsync("/api/v1/tickets", Report("fault", "Sin señal"));
+        await EditRulesAsync(app, _ => Task.CompletedTask);
+        async Task<(int, int, long)> Revision() => await app.WithDbAsync(db => db.Set<Ventanilla.FollowUp.Rules.FollowUpRevision>()
+            .Select(r => new ValueTuple<int, int, long>(r.Revision, r.AppliedRevision, r.CursorTicketId)).SingleAsync());
+        var before = await Revision();
+
+        var saved = await admin.PostFormAsync("/admin/enrutamiento", "regla-ruta", new()
+        {
+            ["Form.Position"] = "1", ["Form.Name"] = "Fallas de Fresnillo", ["Form.Enabled"] = "true", ["Form.Kind"] = "fault",
+            ["Form.PostalCodes"] = "99", ["Form.Area"] = "comercial", ["Form.Priority"] = "urgent",
+        });
+
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        Assert.Equal(before, await Revision());
+    }
+
+    [Theory, BothDatabases]
     public async Task Default_routing_sends_each_kind_to_its_area(DatabaseKind database)
     {
         await using var app = await StartAsync(database);

@@ -104,6 +104,24 @@ public class SearchTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_subscriber_edit_that_changes_nothing_searchable_leaves_their_tickets_untouched(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var (_, billing) = await TwoTicketsAsync(client);
+        var subscriber = (await client.PostAsync("/api/v1/subscribers", new { accountNumber = "ZAC-7788", name = "Ramón Ibáñez" })).Body.GetProperty("id").GetInt64();
+        await client.PostAsync($"/api/v1/tickets/{billing}/subscriber", new { subscriberId = subscriber });
+        // A marker in place of the search text shows whether the edit rewrote the ticket's row.
+        await app.WithDbAsync(db => db.Tickets.Where(t => t.Folio == billing).ExecuteUpdateAsync(u => u.SetProperty(t => t.SearchText, "sin tocar")));
+
+        var edited = await client.SendAsync(HttpMethod.Put, $"/api/v1/subscribers/{subscriber}",
+            new { accountNumber = "ZAC-7788", name = "Ramón Ibáñez", planName = "Hogar 100" });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, edited.Status);
+        Assert.Equal("sin tocar", await app.WithDbAsync(db => db.Tickets.Where(t => t.Folio == billing).Select(t => t.SearchText).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task List_FiltersByStatusKindChannelAndArea_NewestFirst(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);

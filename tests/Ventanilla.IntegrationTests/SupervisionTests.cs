@@ -81,4 +81,50 @@ public class SupervisionTests
         Assert.Contains("<svg role=\"img\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
     }
+
+    [Theory, BothDatabases]
+    public async Task The_daily_figures_count_each_local_day_as_counting_that_day_alone_would(DatabaseKind database)
+    {
+        await using var app = await StartAsync(database);
+        var client = app.Api();
+        var now = DateTime.UtcNow;
+        foreach (var hoursAgo in new[] { 2, 20, 30, 50, 75, 100, 101, 160 })
+        {
+            await client.PostAsync("/api/v1/tickets", Report("fault", $"Sin señal {hoursAgo}", now.AddHours(-hoursAgo)));
+        }
+
+        // One clock met: the subscriber was told an hour before it ran out.
+        await app.WithDbAsync(db => db.Tickets.Where(t => t.Subject == "Sin señal 100")
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.NotifiedAt, t => t.DueAt!.Value.AddHours(-1))));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+
+        var figures = await app.WithDbAsync(db => SupervisionQuery.DailyAsync(db, now, zone, 8, default));
+        var expected = await app.WithDbAsync(db => DayByDayAsync(db, now, zone, 8));
+
+        Assert.Equal(expected, figures);
+        Assert.Equal(8, figures.Sum(f => f.Count));
+        Assert.Equal(1, figures.Sum(f => f.OnTime));
+        Assert.True(figures.Sum(f => f.Due) >= 2);
+    }
+
+    /// <summary>The figures counted one local day at a time, the plain way the page must agree with.</summary>
+    private static async Task<List<DayFigure>> DayByDayAsync(VentanillaDbContext db, DateTime now, TimeZoneInfo zone, int days)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var figures = new List<DayFigure>();
+        for (var i = days - 1; i >= 0; i--)
+        {
+            var day = today.AddDays(-i);
+            var from = Ventanilla.FollowUp.ZoneTime.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+            var to = Ventanilla.FollowUp.ZoneTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+            var end = to < now ? to : now;
+            var due = db.Tickets.Where(t => t.DueAt >= from && t.DueAt < end && t.Status != TicketStatus.Cancelled);
+            figures.Add(new DayFigure(day,
+                await db.Tickets.CountAsync(t => t.ReportedAt >= from && t.ReportedAt < to),
+                await due.CountAsync(t => (t.ServiceRestoredAt ?? t.NotifiedAt ?? t.ClosedAt) <= t.DueAt),
+                await due.CountAsync()));
+        }
+
+        return figures;
+    }
 }

@@ -77,8 +77,9 @@ public static class SubscribersApi
             return AccountConflict(details.AccountNumber!);
         }
 
+        var terms = subscriber.SearchTerms().ToList();
         subscriber.Update(details, clock.GetUtcNow().UtcDateTime);
-        await TicketSearch.RefreshForAsync(db, subscriber, ct);
+        await TicketSearch.RefreshForAsync(db, subscriber, terms, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -78,10 +78,19 @@ public static class TicketSearch
     /// <summary>
     /// Brings the search text of a subscriber's tickets up to date with their record, so a new name,
     /// contract or phone finds the old folios too. Call before saving the subscriber's change: both
-    /// are stored together, or neither.
+    /// are stored together, or neither. Only when a searchable part changed: loading and saving every
+    /// ticket for a plan or consent edit would make the subscriber's save fail whenever one of those
+    /// tickets is being edited at the same time.
     /// </summary>
-    public static async Task RefreshForAsync(VentanillaDbContext db, Subscribers.Subscriber subscriber, CancellationToken ct)
+    /// <param name="termsBefore">The subscriber's <see cref="Subscribers.Subscriber.SearchTerms"/> taken before the change.</param>
+    public static async Task RefreshForAsync(VentanillaDbContext db, Subscribers.Subscriber subscriber, IReadOnlyList<string> termsBefore,
+        CancellationToken ct)
     {
+        if (subscriber.SearchTerms().SequenceEqual(termsBefore, StringComparer.Ordinal))
+        {
+            return;
+        }
+
         var tickets = await db.Tickets.Where(t => t.SubscriberId == subscriber.Id).ToListAsync(ct);
         foreach (var ticket in tickets)
         {

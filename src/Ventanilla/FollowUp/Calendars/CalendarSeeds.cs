@@ -19,9 +19,13 @@ public static class CalendarSeeds
 
         foreach (var (code, name) in areas)
         {
-            yield return (WorkCalendar.ForArea(code), "Área: " + name, ForArea(code, timeZoneId));
+            yield return OfArea(code, name, timeZoneId);
         }
     }
+
+    /// <summary>The calendar an area starts with, whether seeded at install or created later in administration.</summary>
+    public static (string Code, string Name, BusinessCalendar Calendar) OfArea(string areaCode, string areaName, string timeZoneId) =>
+        (WorkCalendar.ForArea(areaCode), "Área: " + areaName, ForArea(areaCode, timeZoneId));
 
     /// <summary>
     /// Field crews work Monday to Saturday in daylight; customer service follows the call center;

@@ -62,14 +62,16 @@ public static class AreaAssigner
     /// <summary>
     /// Takes <paramref name="count"/> round-robin turns of an area inside the caller's transaction:
     /// the update locks the counter row until commit, so concurrent intakes get different turns.
-    /// Answers the first turn taken.
+    /// Answers the first turn taken. One statement that answers the new count, rather than an
+    /// update and a read: the same on both databases, and one round trip less while the row is locked.
     /// </summary>
     public static async Task<long> TakeTurnsAsync(VentanillaDbContext db, int areaId, int count, CancellationToken ct)
     {
-        await db.Set<AreaRouting>().Where(r => r.AreaId == areaId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Turns, r => r.Turns + count), ct);
-        var after = await db.Set<AreaRouting>().Where(r => r.AreaId == areaId).Select(r => r.Turns).FirstAsync(ct);
-        return after - count;
+        // Not composed further: EF would wrap the update in a SELECT, which neither database accepts.
+        var after = await db.Database.SqlQuery<long>(
+                $"UPDATE area_routing SET turns = turns + {count} WHERE area_id = {areaId} RETURNING turns")
+            .ToListAsync(ct);
+        return after.Single() - count;
     }
 
     /// <summary>Whom the pool gives the next ticket, given the turn (round-robin) or the running loads (least loaded).</summary>
@@ -95,7 +97,7 @@ public static class AreaAssigner
 
     private static async Task<Dictionary<string, int>> LoadsAsync(VentanillaDbContext db, AssignmentSlot slot, List<string> members, CancellationToken ct)
     {
-        var open = db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
+        var open = db.Tickets.StillOpen();
         var counts = slot == AssignmentSlot.TechnicalLead
             ? await open.Where(t => members.Contains(t.TechnicalLeadId!)).GroupBy(t => t.TechnicalLeadId!)
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)

@@ -14,17 +14,15 @@ namespace Ventanilla.FollowUp.Routing;
 /// </summary>
 public sealed class IntakeRouting
 {
-    private readonly FollowUpSnapshot rules;
     private readonly RoutingDecision[] decisions;
     private readonly (ClockTimes? First, ClockTimes? Resolution)[] clocks;
     private readonly Dictionary<int, AreaPool> pools;
     private readonly Dictionary<int, Area> areas;
     private readonly Dictionary<int, long> nextTurn = [];
 
-    private IntakeRouting(FollowUpSnapshot rules, RoutingDecision[] decisions, (ClockTimes?, ClockTimes?)[] clocks,
+    private IntakeRouting(RoutingDecision[] decisions, (ClockTimes?, ClockTimes?)[] clocks,
         Dictionary<int, AreaPool> pools, Dictionary<int, Area> areas)
     {
-        this.rules = rules;
         this.decisions = decisions;
         this.clocks = clocks;
         this.pools = pools;
@@ -52,7 +50,7 @@ public sealed class IntakeRouting
             db.Attach(area);
             return area;
         });
-        return new IntakeRouting(rules, decisions, clocks, pools, areas);
+        return new IntakeRouting(decisions, clocks, pools, areas);
     }
 
     /// <summary>Takes the round-robin turns the group needs; call inside the intake transaction.</summary>
@@ -94,6 +92,4 @@ public sealed class IntakeRouting
             ticket.MarkFirstResponse(now);
         }
     }
-
-    public int Revision => rules.Revision;
 }

@@ -43,7 +43,6 @@ public sealed class ClockKeeper(FollowUpDirectory rules, ProviderDirectory provi
             return;
         }
 
-        db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in changed)
         {
@@ -87,8 +86,7 @@ public sealed class ClockKeeper(FollowUpDirectory rules, ProviderDirectory provi
                 }
             }
 
-            var areaCode = ticket.AreaId is { } areaId ? rules.Current.Areas.Values.FirstOrDefault(a => a.Id == areaId)?.Code : null;
-            var (before, after, resolution) = TicketClocks.Recompute(ticket, areaCode, rules.Current, [.. pauses.Select(p => p.Span)]);
+            var (before, after, resolution) = TicketClocks.Recompute(ticket, rules.Current.AreaCode(ticket.AreaId), rules.Current, [.. pauses.Select(p => p.Span)]);
             var zone = provider.Current.Zone;
             if (resolution?.Rule.PausesWhileWaitingOnSubscriber == true && (waits || resumes))
             {

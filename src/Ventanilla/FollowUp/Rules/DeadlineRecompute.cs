@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Tickets;
 
 namespace Ventanilla.FollowUp.Rules;
 
@@ -47,24 +46,22 @@ public sealed class DeadlineRecompute(IServiceScopeFactory scopes, FollowUpDirec
         if (snapshot.Revision < state.Revision)
         {
             // This node has not read the edit yet.
-            await rules.LoadAsync(ct);
+            await rules.RefreshAsync(ct);
             snapshot = rules.Current;
         }
 
         var tickets = await db.Tickets
             .Where(t => t.Id > state.CursorTicketId)
-            .Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified
-                && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled)
+            .ClockRunning()
             .OrderBy(t => t.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);
         var ids = tickets.Select(t => t.Id).ToList();
         var pauses = (await db.Set<TicketPause>().AsNoTracking().Where(p => ids.Contains(p.TicketId)).ToListAsync(ct))
             .ToLookup(p => p.TicketId);
-        var codes = snapshot.Areas.Values.ToDictionary(a => a.Id, a => a.Code);
         foreach (var ticket in tickets)
         {
-            TicketClocks.Recompute(ticket, ticket.AreaId is { } area ? codes.GetValueOrDefault(area) : null, snapshot,
+            TicketClocks.Recompute(ticket, snapshot.AreaCode(ticket.AreaId), snapshot,
                 [.. pauses[ticket.Id].Select(p => p.Span)]);
         }
 

@@ -9,9 +9,9 @@ using Ventanilla.Staff;
 namespace Ventanilla.FollowUp.Rules;
 
 /// <summary>
-/// The provider's calendars, deadline rules and routing as the service uses them: seeded on the
-/// first start, loaded into one immutable snapshot, replaced at once when an administrator saves,
-/// and re-read every minute so every node of a cluster follows an edit made on another. Areas'
+/// The provider's calendars, deadline rules and routing as the service uses them: seeded at start-up
+/// (and for each area as it is created), loaded into one immutable snapshot, replaced at once when an
+/// administrator saves, and re-read every minute so every node of a cluster follows an edit made on another. Areas'
 /// members are read with them, so a change of someone's area or roles reaches assignment within a minute.
 /// </summary>
 public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
@@ -22,6 +22,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
 
     public FollowUpSnapshot Current => current ?? throw new InvalidOperationException("The follow-up rules are not loaded yet.");
 
+    /// <summary>Seeds what is missing (at start-up) and loads the rules.</summary>
     public async Task LoadAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -30,14 +31,59 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         current = await ReadAsync(db, ct);
     }
 
+    /// <summary>Re-reads the rules, writing nothing: what every node does each minute.</summary>
+    public async Task RefreshAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        current = await ReadAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), ct);
+    }
+
     /// <summary>
-    /// Saves an administrator's edit made on <paramref name="db"/>, marks open tickets for a fresh
-    /// look at their deadlines, and uses the new rules at once on this node.
+    /// Creates an area with its calendar and its way of assigning, together, and uses it at once on
+    /// this node: an area without them could take tickets before the next start seeded them.
     /// </summary>
-    public async Task SaveAsync(VentanillaDbContext db, CancellationToken ct = default)
+    public async Task AddAreaAsync(VentanillaDbContext db, Area area, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Areas.Add(area);
+        await db.SaveChangesAsync(ct);
+        var (code, name, calendar) = CalendarSeeds.OfArea(area.Code, area.Name, provider.Current.TimeZone);
+        if (!await db.Set<WorkCalendar>().AnyAsync(c => c.Code == code, ct))
+        {
+            db.Add(new WorkCalendar(code, name, calendar, clock.GetUtcNow().UtcDateTime));
+        }
+
+        db.Add(NewRouting(area));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        current = await ReadAsync(db, ct);
+    }
+
+    private static AreaRouting NewRouting(Area area)
+    {
+        var (mode, slot) = RoutingSeeds.ForArea(area.Code);
+        return new AreaRouting(area.Id, mode, slot);
+    }
+
+    /// <summary>
+    /// Saves an administrator's edit made on <paramref name="db"/>, and uses the new rules at once on
+    /// this node. Only an edit of deadline rules or of a calendar they count in
+    /// (<paramref name="deadlinesChanged"/>) marks open tickets for a fresh look at their deadlines:
+    /// routing, assignment and shift calendars cannot move a deadline already set, and walking every
+    /// open ticket for them would be work for nothing.
+    /// </summary>
+    public async Task SaveAsync(VentanillaDbContext db, bool deadlinesChanged, CancellationToken ct = default)
     {
         var revision = await db.Set<FollowUpRevision>().FirstAsync(r => r.Id == FollowUpRevision.SingleId, ct);
-        revision.Bump();
+        if (deadlinesChanged)
+        {
+            revision.Bump();
+        }
+        else
+        {
+            revision.MarkEdited();
+        }
+
         await db.SaveChangesAsync(ct);
         current = await ReadAsync(db, ct);
     }
@@ -49,7 +95,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         {
             try
             {
-                await LoadAsync(stoppingToken);
+                await RefreshAsync(stoppingToken);
             }
             catch (Exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -105,8 +151,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         var routed = await db.Set<AreaRouting>().Select(r => r.AreaId).ToListAsync(ct);
         foreach (var area in areas.Where(a => !routed.Contains(a.Id)))
         {
-            var (mode, slot) = RoutingSeeds.ForArea(area.Code);
-            db.Add(new AreaRouting(area.Id, mode, slot));
+            db.Add(NewRouting(area));
         }
 
         if (fresh && !await db.Set<DeadlineRuleRow>().AnyAsync(ct))

@@ -23,6 +23,20 @@ public sealed class FollowUpRevision
         Revision++;
         CursorTicketId = 0;
     }
+
+    /// <summary>
+    /// An administrator changed rules no deadline depends on. Nothing is recomputed, but a first edit
+    /// still leaves revision 0, which start-up reads as "never edited, seed the defaults": deleting
+    /// every routing rule must not bring them back at the next start.
+    /// </summary>
+    public void MarkEdited()
+    {
+        if (Revision == 0)
+        {
+            Revision = 1;
+            AppliedRevision = 1;
+        }
+    }
 }
 
 internal sealed class FollowUpRevisionConfiguration : IEntityTypeConfiguration<FollowUpRevision>

@@ -28,8 +28,12 @@ public sealed class FollowUpSnapshot
         Deadlines = deadlines;
         Routing = routing;
         Areas = areas;
+        areaCodes = areas.Values.ToDictionary(a => a.Id, a => a.Code);
         AtRiskShare = atRiskShare;
     }
+
+    // Tickets name their area by id; the clocks look its code up for every ticket they touch.
+    private readonly Dictionary<int, string> areaCodes;
 
     // Calendar terms run day and night; one such calendar per zone serves every snapshot.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BusinessCalendar> AlwaysOpen = new();
@@ -42,6 +46,9 @@ public sealed class FollowUpSnapshot
     /// <summary>Areas by code, with how each assigns its tickets.</summary>
     public IReadOnlyDictionary<string, AreaInfo> Areas { get; }
     public double AtRiskShare { get; }
+
+    /// <summary>The code of the area with this id, or null for none or one deleted since the last load.</summary>
+    public string? AreaCode(int? areaId) => areaId is { } id ? areaCodes.GetValueOrDefault(id) : null;
 
     /// <summary>Staff by area, in a fixed order, as of the last load: intake reads them without a query.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<StaffMemberInfo>> Members { get; }

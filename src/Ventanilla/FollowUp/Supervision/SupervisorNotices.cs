@@ -51,12 +51,12 @@ public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirec
         var notices = db.Set<DeadlineNotice>();
 
         // Both bounded by an indexed time range; clocks that stopped (resolved and later) are left out.
-        var overdue = await Running(db.Tickets).Include(t => t.Subscriber)
+        var overdue = await db.Tickets.ClockRunning().Include(t => t.Subscriber)
             .Where(t => t.DueAt <= now && t.DueAt > since)
             .Where(t => !notices.Any(n => n.TicketId == t.Id && n.Kind == NoticeKind.Overdue))
             .OrderBy(t => t.DueAt).Take(batch)
             .ToListAsync(ct);
-        var atRisk = await Running(db.Tickets).Include(t => t.Subscriber)
+        var atRisk = await db.Tickets.ClockRunning().Include(t => t.Subscriber)
             .Where(t => t.AtRiskAt <= now && t.AtRiskAt > since && t.DueAt > now)
             .Where(t => !notices.Any(n => n.TicketId == t.Id && n.Kind == NoticeKind.AtRisk))
             .OrderBy(t => t.AtRiskAt).Take(batch)
@@ -119,10 +119,6 @@ public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirec
             ? $"El folio {item.Folio} ({kind}) está por vencer: su plazo de solución termina el {when}. Revisa que alguien lo esté atendiendo."
             : $"El folio {item.Folio} ({kind}) venció: su plazo de solución terminó el {when} y sigue sin resolverse.";
     }
-
-    private static IQueryable<Ticket> Running(IQueryable<Ticket> tickets) =>
-        tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified
-            && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
 
     public sealed record Due(long TicketId, string Folio, TicketKind Kind, DateTime DueAt, NoticeKind Notice);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.FollowUp.Rules;
 
 namespace Ventanilla.Tickets.Inbox;
 
@@ -37,14 +38,13 @@ public static class InboxQuery
         var tickets = string.IsNullOrWhiteSpace(filter.Search) ? db.Tickets : await TicketSearch.MatchingAsync(db, filter.Search.Trim(), ct);
         tickets = filter.View switch
         {
-            InboxView.Open => tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled),
+            InboxView.Open => tickets.StillOpen(),
             InboxView.Mine => tickets.Where(t => t.CustomerServiceOwnerId == filter.UserId || t.TechnicalLeadId == filter.UserId),
-            InboxView.Unassigned => tickets.Where(t => t.CustomerServiceOwnerId == null && t.TechnicalLeadId == null
-                && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled),
+            InboxView.Unassigned => tickets.StillOpen().Where(t => t.CustomerServiceOwnerId == null && t.TechnicalLeadId == null),
             InboxView.MyArea => tickets.Where(t => t.AreaId != null && t.AreaId == filter.UserAreaId),
             // The resolution clock runs until the ticket is resolved; later statuses are not late.
-            InboxView.DueSoon => Running(tickets).Where(t => t.AtRiskAt <= now && t.DueAt >= now),
-            InboxView.Overdue => Running(tickets).Where(t => t.DueAt < now),
+            InboxView.DueSoon => tickets.DueSoon(now),
+            InboxView.Overdue => tickets.Overdue(now),
             // Resolved is where Customer Service takes over: the subscriber is owed the notice.
             InboxView.ToNotify => tickets.Where(t => t.Status == TicketStatus.Resolved),
             _ => tickets,
@@ -80,8 +80,4 @@ public static class InboxQuery
         var next = rows.Count > size ? new InboxCursor(rows[size - 1].LastActivityAt, rows[size - 1].Id) : null;
         return (rows.Take(size).ToArray(), next);
     }
-
-    private static IQueryable<Ticket> Running(IQueryable<Ticket> tickets) =>
-        tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Notified
-            && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
 }
