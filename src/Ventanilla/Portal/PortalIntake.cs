@@ -64,7 +64,8 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
     public async Task<Outcome> CancelAsync(CancelForm form, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var account = Text.Clean(form.AccountNumber)?.ToUpperInvariant();
+        // Read like every other text field: control characters such as NUL never reach the database, and the length is bounded.
+        var account = errors.Text("accountNumber", form.AccountNumber, 40)?.ToUpperInvariant();
         var proof = Text.Clean(form.Proof);
         if (account is null)
         {
