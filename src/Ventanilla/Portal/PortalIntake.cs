@@ -9,8 +9,6 @@ namespace Ventanilla.Portal;
 /// <summary>Turns the portal's report, cancellation and privacy forms into tickets on the web channel.</summary>
 public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, PortalUploads uploads, TimeProvider clock)
 {
-    public const string CancellationsArea = "cancelaciones";
-
     public static readonly Actor Web = new("portal", "Portal web");
 
     /// <summary>The kinds a subscriber may report here; cancellations and privacy requests have pages of their own.</summary>
@@ -102,7 +100,6 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             $"Cancelación del contrato {subscriber.AccountNumber}", description, null,
             new ContactInfo(subscriber.FullName, MexicanPhones.Normalize(proof), EmailAddresses.Normalize(proof), subscriber.AccountNumber)),
             subscriber.Id, Web);
-        await RouteToCancellationsAsync(ticket.Id, ct);
         return new Outcome(ticket, errors.ToDictionary());
     }
 
@@ -171,19 +168,6 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             .Where(s => s.AccountNumber == account && s.MergedIntoId == null).ToListAsync(ct);
         return candidates.FirstOrDefault(s => (phone is not null && s.Phones.Any(p => p.Number == phone))
             || (email is not null && s.Emails.Any(e => e.Address == email)));
-    }
-
-    private async Task RouteToCancellationsAsync(long ticketId, CancellationToken ct)
-    {
-        var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == CancellationsArea, ct);
-        var ticket = await db.Tickets.Include(t => t.Area).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (area is null || ticket is null)
-        {
-            return;
-        }
-
-        ticket.Assign(new Assignment(area, null, null, null), Web, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
     }
 
     private static string SubjectFrom(TicketKind kind, string description)
