@@ -52,7 +52,17 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             errors.Add("subscriber", "Indica un teléfono o un correo para darte la respuesta.");
         }
 
-        var description = right is null ? form.Description : $"Derecho ARCO solicitado: {right}.\n\n{form.Description}";
+        // The subscriber's own words are judged before the right is written above them: an empty request
+        // stays empty, and the limit leaves room for the line that names the right.
+        var heading = right is null ? "" : $"Derecho ARCO solicitado: {right}.\n\n";
+        var own = Text.Clean(Text.WithoutControlCharacters(form.Description));
+        var room = TicketLimits.Description - heading.Length;
+        if (own is not null && own.Length > room)
+        {
+            errors.Add("description", $"Admite como máximo {room:N0} caracteres; llegaron {own.Length:N0}.");
+        }
+
+        var description = own is null ? null : heading + own;
         var request = new CreateTicketRequest(Wire.Name(TicketKind.PrivacyRequest), Wire.Name(ContactChannel.Web),
             right is null ? null : "Derechos ARCO: " + right.Split(':')[0], description, null,
             new ContactRequest(form.AccountNumber, form.Name, form.Phone, form.Email), null, null);

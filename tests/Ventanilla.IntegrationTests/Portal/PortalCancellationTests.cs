@@ -79,6 +79,23 @@ public class PortalCancellationTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_privacy_rights_request_without_a_description_is_refused_in_Spanish(DatabaseKind database)
+    {
+        await using var app = await PortalSteps.StartAsync(database);
+        using var browser = PortalSteps.Browser(app);
+
+        var response = await browser.PostFormAsync("/portal/derechos-arco", "arco", new()
+        {
+            ["Form.Right"] = "acceso", ["Form.Name"] = "Luis Ortega", ["Form.Email"] = "luis.ortega@example.mx",
+            ["Form.Description"] = "  ", ["Form.Consent"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Falta la descripción", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_privacy_rights_request_becomes_a_privacy_request_ticket_due_in_twenty_business_days(DatabaseKind database)
     {
         await using var app = await PortalSteps.StartAsync(database);
