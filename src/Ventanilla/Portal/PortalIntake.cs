@@ -182,8 +182,14 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
 
     private static string SubjectFrom(TicketKind kind, string description)
     {
-        var firstLine = description.Split('\n', 2)[0].Trim();
-        var text = firstLine.Length <= 70 ? firstLine : firstLine[..69] + "…";
-        return kind == TicketKind.PrivacyRequest ? text : $"{char.ToUpperInvariant(SpanishLabels.Of(kind)[0])}{SpanishLabels.Of(kind)[1..]}: {text}";
+        // Shorter than elsewhere, since the kind goes in front of it.
+        var text = TicketValidation.SubjectFrom(description, 70);
+        if (kind == TicketKind.PrivacyRequest)
+        {
+            return text;
+        }
+
+        var label = SpanishLabels.Of(kind);
+        return $"{char.ToUpperInvariant(label[0])}{label[1..]}: {text}";
     }
 }
