@@ -33,6 +33,9 @@ public class FolioTests
     [InlineData("N M-2026-000123")]
     [InlineData("NM-2026-000123-1")]
     [InlineData("123-2026-000123")]
+    [InlineData("NM-٢٠٢٦-000123")]
+    [InlineData("NM-2026-٠٠٠١٢٣")]
+    [InlineData("NM-２０２６-000123")]
     public void TryParse_RejectsWhatIsNotAFolio(string? text) =>
         Assert.False(Folio.TryParse(text, out _));
 

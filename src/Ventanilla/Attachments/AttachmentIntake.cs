@@ -15,24 +15,39 @@ public sealed class AttachmentIntake(AttachmentStore store, AttachmentPolicy pol
     public async Task<TicketAttachment> AcceptAsync(Ticket ticket, IncomingFile file, ContactChannel channel, Actor actor,
         DateTime now, CancellationToken cancellationToken)
     {
-        var name = SafeName(file.FileName);
-        var head = new byte[ContentSniffer.HeadLength];
-        var headLength = await file.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        var type = AttachmentPolicy.Normalize(name, file.DeclaredType);
-
-        var refused = headLength == 0 ? policy.CheckSize(name, 0) : policy.CheckType(name, type, head.AsSpan(0, headLength));
+        var (name, type, head, refused) = await JudgeAsync(file, null, cancellationToken);
         if (refused is not null)
         {
-            var size = file.Content.CanSeek ? file.Content.Length : headLength;
+            var size = file.Content.CanSeek ? file.Content.Length : head.Length;
             return ticket.RecordRejectedAttachment(name, type, size, refused, channel, actor, now);
         }
 
-        await using var whole = new PrefixedStream(head.AsMemory(0, headLength), file.Content);
+        await using var whole = new PrefixedStream(head, file.Content);
         var stored = await store.SaveAsync(whole, policy.MaxBytes, cancellationToken);
         return stored is null
             ? ticket.RecordRejectedAttachment(name, type, policy.MaxBytes + 1, policy.CheckSize(name, policy.MaxBytes + 1)!, channel, actor, now)
             : ticket.Attach(name, type, stored, channel, actor, now, file.Inline, file.ContentId);
     }
+
+    /// <summary>
+    /// Reads the start of the content and judges the file by its name, type and first bytes, and by its
+    /// size when <paramref name="size"/> is known beforehand (otherwise the store enforces it while saving).
+    /// The content is left just past <see cref="Judgement.Head"/>.
+    /// </summary>
+    public async Task<Judgement> JudgeAsync(IncomingFile file, long? size, CancellationToken cancellationToken)
+    {
+        var name = SafeName(file.FileName);
+        var head = new byte[ContentSniffer.HeadLength];
+        var headLength = await file.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var type = AttachmentPolicy.Normalize(name, file.DeclaredType);
+        var refused = headLength == 0
+            ? policy.CheckSize(name, 0)
+            : (size is { } known ? policy.CheckSize(name, known) : null) ?? policy.CheckType(name, type, head.AsSpan(0, headLength));
+        return new Judgement(name, type, head.AsMemory(0, headLength), refused);
+    }
+
+    /// <summary>A file's safe name, the type to keep, the bytes read to judge it, and why it is refused (Spanish) or null.</summary>
+    public sealed record Judgement(string Name, string Type, ReadOnlyMemory<byte> Head, string? Refusal);
 
     /// <summary>The last part of whatever path the sender's system put in the name, without control characters.</summary>
     public static string SafeName(string? fileName)

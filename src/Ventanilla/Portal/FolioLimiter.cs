@@ -20,7 +20,9 @@ public sealed class FolioLimiter(IOptions<PortalOptions> options) : IDisposable
     /// <summary>True when one more try on this folio is allowed now.</summary>
     public bool TryTake(string folio)
     {
-        using var lease = limiter.AttemptAcquire(folio.Trim().ToUpperInvariant());
+        // One folio written two ways (lower case, an extra leading zero) is still one folio with one limit.
+        var key = Tickets.Folio.TryParse(folio, out var parsed) ? parsed.Value.ToString() : folio.Trim().ToUpperInvariant();
+        using var lease = limiter.AttemptAcquire(key);
         return lease.IsAcquired;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
@@ -16,19 +15,8 @@ namespace Ventanilla.Portal;
 public sealed class FolioProof(VentanillaDbContext db, IOptions<PortalOptions> options, TimeProvider clock)
 {
     /// <summary>The ticket id when the proof holds, else null.</summary>
-    public async Task<long?> CheckAsync(string? folioText, string? proofText, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var opened = await CheckNowAsync(folioText, proofText, ct);
-        var floor = TimeSpan.FromMilliseconds(options.Value.ProofFloorMilliseconds);
-        var left = floor - Stopwatch.GetElapsedTime(started);
-        if (left > TimeSpan.Zero)
-        {
-            await Task.Delay(left, ct);
-        }
-
-        return opened;
-    }
+    public Task<long?> CheckAsync(string? folioText, string? proofText, CancellationToken ct) =>
+        ResponseFloor.RunAsync(TimeSpan.FromMilliseconds(options.Value.ProofFloorMilliseconds), () => CheckNowAsync(folioText, proofText, ct), ct);
 
     private async Task<long?> CheckNowAsync(string? folioText, string? proofText, CancellationToken ct)
     {

@@ -9,8 +9,6 @@ namespace Ventanilla.Portal;
 /// <summary>Turns the portal's report, cancellation and privacy forms into tickets on the web channel.</summary>
 public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, PortalUploads uploads, TimeProvider clock)
 {
-    public const string CancellationsArea = "cancelaciones";
-
     public static readonly Actor Web = new("portal", "Portal web");
 
     /// <summary>The kinds a subscriber may report here; cancellations and privacy requests have pages of their own.</summary>
@@ -54,7 +52,17 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             errors.Add("subscriber", "Indica un teléfono o un correo para darte la respuesta.");
         }
 
-        var description = right is null ? form.Description : $"Derecho ARCO solicitado: {right}.\n\n{form.Description}";
+        // The subscriber's own words are judged before the right is written above them: an empty request
+        // stays empty, and the limit leaves room for the line that names the right.
+        var heading = right is null ? "" : $"Derecho ARCO solicitado: {right}.\n\n";
+        var own = Text.Clean(Text.WithoutControlCharacters(form.Description));
+        var room = TicketLimits.Description - heading.Length;
+        if (own is not null && own.Length > room)
+        {
+            errors.Add("description", $"Admite como máximo {room:N0} caracteres; llegaron {own.Length:N0}.");
+        }
+
+        var description = own is null ? null : heading + own;
         var request = new CreateTicketRequest(Wire.Name(TicketKind.PrivacyRequest), Wire.Name(ContactChannel.Web),
             right is null ? null : "Derechos ARCO: " + right.Split(':')[0], description, null,
             new ContactRequest(form.AccountNumber, form.Name, form.Phone, form.Email), null, null);
@@ -64,7 +72,8 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
     public async Task<Outcome> CancelAsync(CancelForm form, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var account = Text.Clean(form.AccountNumber)?.ToUpperInvariant();
+        // Read like every other text field: control characters such as NUL never reach the database, and the length is bounded.
+        var account = errors.Text("accountNumber", form.AccountNumber, 40)?.ToUpperInvariant();
         var proof = Text.Clean(form.Proof);
         if (account is null)
         {
@@ -101,7 +110,6 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             $"Cancelación del contrato {subscriber.AccountNumber}", description, null,
             new ContactInfo(subscriber.FullName, MexicanPhones.Normalize(proof), EmailAddresses.Normalize(proof), subscriber.AccountNumber)),
             subscriber.Id, Web);
-        await RouteToCancellationsAsync(ticket.Id, ct);
         return new Outcome(ticket, errors.ToDictionary());
     }
 
@@ -172,23 +180,16 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             || (email is not null && s.Emails.Any(e => e.Address == email)));
     }
 
-    private async Task RouteToCancellationsAsync(long ticketId, CancellationToken ct)
-    {
-        var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == CancellationsArea, ct);
-        var ticket = await db.Tickets.Include(t => t.Area).FirstOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (area is null || ticket is null)
-        {
-            return;
-        }
-
-        ticket.Assign(new Assignment(area, null, null, null), Web, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-    }
-
     private static string SubjectFrom(TicketKind kind, string description)
     {
-        var firstLine = description.Split('\n', 2)[0].Trim();
-        var text = firstLine.Length <= 70 ? firstLine : firstLine[..69] + "…";
-        return kind == TicketKind.PrivacyRequest ? text : $"{char.ToUpperInvariant(SpanishLabels.Of(kind)[0])}{SpanishLabels.Of(kind)[1..]}: {text}";
+        // Shorter than elsewhere, since the kind goes in front of it.
+        var text = TicketValidation.SubjectFrom(description, 70);
+        if (kind == TicketKind.PrivacyRequest)
+        {
+            return text;
+        }
+
+        var label = SpanishLabels.Of(kind);
+        return $"{char.ToUpperInvariant(label[0])}{label[1..]}: {text}";
     }
 }

@@ -10,6 +10,7 @@ public abstract class PortalPage : ComponentBase
     [CascadingParameter] protected HttpContext Http { get; set; } = default!;
     [Inject] protected FolioLimiter Limiter { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PortalSession FolioSession { get; set; } = default!;
 
     /// <summary>Set when the page answers with a refusal (400 for a bot, 429 for too many tries).</summary>
     protected string? Refusal { get; private set; }
@@ -36,6 +37,25 @@ public abstract class PortalPage : ComponentBase
 
         Refuse(StatusCodes.Status429TooManyRequests, TooManyRequests.Message);
         return false;
+    }
+
+    /// <summary>
+    /// Ends a form that files a ticket: with a folio, the subscriber's browser may open it and goes to
+    /// the receipt; without one, the page answers 400 with the errors it returns for the form.
+    /// </summary>
+    protected IReadOnlyDictionary<string, string[]> Finish(PortalIntake.Outcome outcome)
+    {
+        if (outcome.Ticket is { } ticket)
+        {
+            FolioSession.Open(Http, ticket.Id);
+            Navigation.NavigateTo("/portal/constancia");
+        }
+        else
+        {
+            Http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return outcome.Errors;
     }
 
     private void Refuse(int status, string message)

@@ -9,7 +9,7 @@ namespace Ventanilla.Portal;
 /// its first bytes before anything is filed, so a refused file is fixed by the subscriber instead of
 /// silently missing from the ticket.
 /// </summary>
-public sealed class PortalUploads(AttachmentPolicy policy, AttachmentIntake intake)
+public sealed class PortalUploads(AttachmentIntake intake)
 {
     public const int MaxFiles = 5;
     public const string Field = "Adjuntos";
@@ -28,12 +28,9 @@ public sealed class PortalUploads(AttachmentPolicy policy, AttachmentIntake inta
 
         foreach (var file in files)
         {
-            var name = AttachmentIntake.SafeName(file.FileName);
-            var head = new byte[ContentSniffer.HeadLength];
             await using var content = file.OpenReadStream();
-            var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            var type = AttachmentPolicy.Normalize(name, file.ContentType ?? "");
-            if (policy.Check(name, type, file.Length, head.AsSpan(0, read)) is { } refused)
+            var judged = await intake.JudgeAsync(new IncomingFile(file.FileName, file.ContentType ?? "", content), file.Length, ct);
+            if (judged.Refusal is { } refused)
             {
                 return refused;
             }

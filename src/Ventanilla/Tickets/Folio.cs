@@ -29,8 +29,8 @@ public readonly partial record struct Folio(string Prefix, int Year, long Sequen
             return false;
         }
 
-        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
-        if (!long.TryParse(match.Groups["seq"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+        if (!int.TryParse(match.Groups["year"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !long.TryParse(match.Groups["seq"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
             || sequence < 1 || sequence >= 1_000_000_000L)
         {
             return false;
@@ -40,6 +40,7 @@ public readonly partial record struct Folio(string Prefix, int Year, long Sequen
         return true;
     }
 
-    [GeneratedRegex(@"^(?<prefix>[A-Za-z]{1,8})-(?<year>\d{4})-(?<seq>\d{6,9})$")]
+    // ASCII digits only: \d would also take Arabic-Indic and other digits, which no folio has.
+    [GeneratedRegex(@"^(?<prefix>[A-Za-z]{1,8})-(?<year>[0-9]{4})-(?<seq>[0-9]{6,9})$")]
     private static partial Regex Pattern();
 }

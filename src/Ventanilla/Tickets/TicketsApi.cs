@@ -39,7 +39,7 @@ public static class TicketsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var subject = report.Subject ?? SubjectFrom(report.Description);
+        var subject = report.Subject ?? TicketValidation.SubjectFrom(report.Description);
         var ticket = await intake.RegisterAsync(
             new NewTicket(report.Kind, report.Channel, subject, report.Description, report.Address, contact, report.Priority, report.ReportedAt ?? now),
             subscriber?.Id, Actors.From(user));
@@ -113,11 +113,5 @@ public static class TicketsApi
                 t.Area != null ? t.Area.Code : null, t.ReportedAt, t.LastActivityAt))
             .ToListAsync(ct);
         return TypedResults.Ok(new TicketPage(rows.Take(pageSize).ToArray(), page, pageSize, rows.Count > pageSize));
-    }
-
-    private static string SubjectFrom(string description)
-    {
-        var firstLine = description.Split('\n', 2)[0].Trim();
-        return firstLine.Length <= 80 ? firstLine : firstLine[..79] + "…";
     }
 }

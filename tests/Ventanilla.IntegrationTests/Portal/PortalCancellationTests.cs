@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.Portal;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.Portal;
@@ -52,6 +54,44 @@ public class PortalCancellationTests
         var message = "No pudimos comprobar tu identidad con esos datos";
         Assert.Contains(message, WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Contains(message, WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_contract_number_of_control_characters_or_over_forty_characters_is_refused_in_Spanish_and_files_nothing(DatabaseKind database)
+    {
+        await using var app = await PortalSteps.StartAsync(database);
+        await SubscriberAsync(app);
+        using var browser = PortalSteps.Browser(app);
+
+        // The browser's form cannot carry a NUL to the page, so the intake is asked directly, as the page asks it.
+        using var scope = app.Services.CreateScope();
+        var nul = await scope.ServiceProvider.GetRequiredService<PortalIntake>().CancelAsync(
+            new CancelForm { AccountNumber = "\0", Proof = "332 736 2020", Consent = true }, CancellationToken.None);
+        var tooLong = await browser.PostFormAsync("/portal/cancelar", "cancelacion", new()
+            { ["Form.AccountNumber"] = new string('9', 41), ["Form.Proof"] = "332 736 2020", ["Form.Consent"] = "true" });
+
+        Assert.Null(nul.Ticket);
+        Assert.Equal(["Escribe tu número de contrato."], nul.Errors["accountNumber"]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("Admite como máximo 40 caracteres", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_privacy_rights_request_without_a_description_is_refused_in_Spanish(DatabaseKind database)
+    {
+        await using var app = await PortalSteps.StartAsync(database);
+        using var browser = PortalSteps.Browser(app);
+
+        var response = await browser.PostFormAsync("/portal/derechos-arco", "arco", new()
+        {
+            ["Form.Right"] = "acceso", ["Form.Name"] = "Luis Ortega", ["Form.Email"] = "luis.ortega@example.mx",
+            ["Form.Description"] = "  ", ["Form.Consent"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Falta la descripción", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
     }
 

@@ -52,6 +52,21 @@ public partial class PortalFollowTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_folio_written_with_other_digits_is_not_a_folio_and_fails_the_usual_way(DatabaseKind database)
+    {
+        await using var app = await PortalSteps.StartAsync(database);
+        using var browser = PortalSteps.Browser(app);
+        const string arabicYear = "NM-\u0662\u0660\u0662\u0666-000123";
+
+        var opened = await PortalSteps.OpenAsync(browser, arabicYear, "ana.ruiz@example.mx");
+        var asked = await browser.PostFormAsync("/portal/folio", "codigo", new() { ["CodeRequest.Folio"] = arabicYear });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (opened.StatusCode, asked.StatusCode));
+        Assert.Contains("No pudimos abrir el folio con esos datos", WebUtility.HtmlDecode(await opened.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Si el folio está registrado, enviamos un código", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
     public async Task A_one_time_code_sent_through_the_outbox_opens_the_folio_once(DatabaseKind database)
     {
         await using var app = await PortalSteps.StartAsync(database);

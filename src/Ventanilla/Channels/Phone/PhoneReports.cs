@@ -57,9 +57,8 @@ public static class PhoneReports
             match = new SubscriberMatch(subscriber.Id, true);
         }
 
-        var subject = report.Description.Split('\n', 2)[0].Trim();
         var ticket = await intake.RegisterAsync(new NewTicket(report.Kind, ContactChannel.Phone,
-            subject.Length <= 80 ? subject : subject[..79] + "…", report.Description, report.Address, contact, report.Priority, now),
+            TicketValidation.SubjectFrom(report.Description), report.Description, report.Address, contact, report.Priority, now),
             match?.Id, actor);
         var receipts = await db.Outbox.AsNoTracking().Where(m => m.TicketId == ticket.Id)
             .Select(m => new { m.Channel, m.Recipient }).ToListAsync(ct);

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Ventanilla.Portal;
+
+/// <summary>
+/// Answers no sooner than a minimum time after the work began, so how long a folio check takes never
+/// tells whether the folio exists.
+/// </summary>
+public static class ResponseFloor
+{
+    public static async Task<T> RunAsync<T>(TimeSpan floor, Func<Task<T>> work, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await work();
+        var left = floor - Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, ct);
+        }
+
+        return result;
+    }
+
+    public static Task RunAsync(TimeSpan floor, Func<Task> work, CancellationToken ct) =>
+        RunAsync(floor, async () =>
+        {
+            await work();
+            return true;
+        }, ct);
+}
