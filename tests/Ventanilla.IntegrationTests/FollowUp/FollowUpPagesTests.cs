@@ -162,6 +162,28 @@ public class FollowUpPagesTests
         Assert.Equal(visit.ServiceRestoredAt, (await app.WithDbAsync(db => db.Tickets.SingleAsync())).ServiceRestoredAt);
     }
 
+    [Fact]
+    public async Task The_technicians_day_shows_the_location_the_subscriber_shared_with_a_map_link()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
+        var technician = await CreateUserAsync(app, "tecnico@localhost", Roles.Technician, "Pedro Ruiz");
+        var client = app.Api();
+        var folio = await NewFaultAsync(client);
+        await app.WithDbAsync(async db =>
+        {
+            var ticket = await db.Tickets.SingleAsync(t => t.Folio == folio);
+            ticket.SetVisitLocation(22.7709, -102.5832, "Casa azul junto a la tienda, Guadalupe", new Actor("wa", "WhatsApp"), DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await BookAsync(client, folio, technician, "morning");
+        using var phone = await ConsoleClient.SignInAsync(app, "tecnico@localhost", Password);
+
+        var day = await phone.GetPageAsync($"/mi-dia?dia={VisitDay}");
+
+        Assert.Contains("Ubicación compartida: Casa azul junto a la tienda, Guadalupe", day, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://www.openstreetmap.org/?mlat=22.7709&mlon=-102.5832", day, StringComparison.Ordinal);
+    }
+
     [Theory, BothDatabases]
     public async Task Photos_sent_with_a_missed_visit_are_kept_on_the_ticket(DatabaseKind database)
     {
