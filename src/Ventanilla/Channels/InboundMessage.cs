@@ -13,6 +13,9 @@ public sealed class InboundMessage
 {
     public const int ErrorLimit = 2000;
 
+    /// <summary>Why a message cannot be reprocessed: it is no longer flagged, or no longer there.</summary>
+    public const string NotFlagged = "Ese mensaje ya no está marcado para revisión.";
+
     private InboundMessage()
     {
     }
@@ -84,7 +87,7 @@ public sealed class InboundMessage
     {
         if (State != InboundState.Flagged)
         {
-            return "Ese mensaje ya no está marcado para revisión.";
+            return NotFlagged;
         }
 
         State = InboundState.Pending;
