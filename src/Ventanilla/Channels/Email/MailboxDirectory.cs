@@ -72,20 +72,6 @@ public sealed class MailboxDirectory(IDataProtectionProvider protection, IOption
         Port = endpoint.Port,
         Security = endpoint.Security,
         Username = endpoint.Username,
-        Password = endpoint.ProtectedPassword.Length == 0 ? "" : Unprotect(endpoint.ProtectedPassword),
+        Password = endpoint.ProtectedPassword.Length == 0 ? "" : protector.UnprotectOrEmpty(endpoint.ProtectedPassword),
     };
-
-    // A password protected under keys this node cannot read (a database copied without its keys)
-    // leaves the mailbox without one: it then fails to sign in and shows why, instead of stopping the host.
-    private string Unprotect(string protectedPassword)
-    {
-        try
-        {
-            return protector.Unprotect(protectedPassword);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return "";
-        }
-    }
 }
