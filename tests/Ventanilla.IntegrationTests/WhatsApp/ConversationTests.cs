@@ -159,7 +159,12 @@ public class ConversationTests
     {
         await using var kit = await WhatsAppKit.StartAsync(database);
         var ticket = await ReportFaultAsync(kit);
-        await kit.DbAsync(db => WhatsAppTakeover.TakeOverAsync(db, ticket.Id, new Actor("agent-1", "Ana Agente"), DateTime.UtcNow, CancellationToken.None));
+        await kit.DbAsync(async db =>
+        {
+            await WhatsAppTakeover.TakeOverAsync(db, await db.Tickets.Include(t => t.Timeline).SingleAsync(t => t.Id == ticket.Id),
+                new Actor("agent-1", "Ana Agente"), DateTime.UtcNow, CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
         var sentBefore = kit.Graph.Sent.Count;
 
         await kit.DeliverAsync(Payloads.Text(kit.NextId(), $"estado {ticket.Folio}"));

@@ -81,4 +81,18 @@ public class WhatsAppConsoleTests
         Assert.Equal(sentBefore, kit.Graph.Sent.Count);
         Assert.Contains((await kit.TicketAsync()).Timeline, e => e.Type == TimelineEntryType.Note && e.Body!.Contains("Tomó la conversación", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Taking_over_a_folio_someone_else_changed_meanwhile_answers_with_the_stale_message_and_takes_nothing()
+    {
+        await using var kit = await WhatsAppKit.StartAsync(DatabaseKind.Sqlite);
+        var ticket = await ConversationTests.ReportFaultAsync(kit);
+        using var admin = await ConsoleClient.SignInAsync(kit.App);
+
+        var page = await admin.PostFormForPageAsync($"/folios/{ticket.Folio}", "whatsapp-tomar",
+            new() { ["Input.Version"] = $"{ticket.Version - 1}" });
+
+        Assert.Contains(Ventanilla.Tickets.Pages.TicketDesk.StaleMessage, page, StringComparison.Ordinal);
+        Assert.Null(await kit.DbAsync(db => db.WhatsAppConversations.Select(c => c.TakenOverBy).SingleAsync()));
+    }
 }
