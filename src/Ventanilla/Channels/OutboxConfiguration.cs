@@ -11,7 +11,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.ToTable("outbox_messages");
         b.Property(m => m.Recipient).HasMaxLength(254);
         b.Property(m => m.Subject).HasMaxLength(300);
-        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLimit);
         b.Property(m => m.MessageId).HasMaxLength(998);
         b.Property(m => m.InReplyTo).HasMaxLength(998);
         b.Property(m => m.Event).HasMaxLength(60);

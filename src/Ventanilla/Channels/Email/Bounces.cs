@@ -28,7 +28,8 @@ internal static class Bounces
             ? await db.Outbox.FirstOrDefaultAsync(m => m.MessageId == id, ct)
             : null;
         var recipient = verdict.FailedRecipient ?? original?.Recipient;
-        original?.MarkBounced($"Rebotó: el servidor de {recipient ?? "destino"} no lo entregó.");
+        // A report that the message we sent never arrived: the same as a channel's report of failure.
+        original?.Advance(OutboxState.Failed, $"Rebotó: el servidor de {recipient ?? "destino"} no lo entregó.", now);
         ticket?.RecordDeliveryFailure(ContactChannel.Email, recipient ?? "la dirección del suscriptor",
             "el servidor de destino devolvió el correo (rebote); el reporte quedó guardado con el folio.", now);
         if (recipient?.Trim().ToLowerInvariant() is not { Length: > 0 } address)

@@ -85,7 +85,12 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
             log.LogWarning(error, "No se pudo enviar el correo {Id} del outbox.", id);
             now = Clock.GetUtcNow().UtcDateTime;
             var failure = SmtpFailure.Of(error);
-            var givenUp = failure.Permanent ? row.MarkRefused(failure.Text, now) : row.MarkFailedAttempt(failure.Text, now);
+            if (failure.Permanent)
+            {
+                row.GiveUp(failure.Text, now);
+            }
+
+            var givenUp = failure.Permanent || row.MarkFailedAttempt(failure.Text, now);
             if (givenUp)
             {
                 ticket?.RecordDeliveryFailure(row.Channel, row.Recipient, failure.Text, now);

@@ -47,19 +47,10 @@ public sealed partial class OutboxMessage
         SentAt ??= now;
         if (reported == OutboxState.Failed)
         {
-            LastError = error is { Length: > 2000 } ? error[..2000] : error;
+            LastError = error is null ? null : Clip(error);
         }
 
         return true;
-    }
-
-    /// <summary>Gives up at once: the channel can never carry this message, and retrying would not change that.</summary>
-    public void GiveUp(string reason, DateTime now)
-    {
-        Attempts++;
-        State = OutboxState.Failed;
-        LastError = reason.Length > 2000 ? reason[..2000] : reason;
-        NextAttemptAt = now;
     }
 
     private static int Rank(OutboxState state) => state switch
