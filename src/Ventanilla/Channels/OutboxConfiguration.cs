@@ -21,5 +21,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.HasIndex(m => new { m.State, m.Channel, m.NextAttemptAt });
         // Answers to our mail are matched to their ticket by the Message-ID we sent.
         b.HasIndex(m => m.MessageId);
+        // The daily cap on acknowledgements counts what one address was sent lately, on every acknowledgement.
+        b.HasIndex(m => new { m.Channel, m.Recipient, m.SentAt });
     }
 }
