@@ -30,6 +30,10 @@ public sealed class MailboxDirectory(IDataProtectionProvider protection, IOption
         return [.. rows.Select(Open)];
     }
 
+    /// <summary>One enabled mailbox, reading only its own passwords; null when it is gone or disabled.</summary>
+    public async Task<ActiveMailbox?> EnabledAsync(VentanillaDbContext db, int id, CancellationToken ct) =>
+        await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Enabled, ct) is { } row ? Open(row) : null;
+
     /// <summary>
     /// Every mailbox we own, enabled or not, with the area its mail goes to: mail from any of them is
     /// our own coming back.

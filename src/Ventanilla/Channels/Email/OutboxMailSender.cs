@@ -29,16 +29,22 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox
+            .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            // Most passes find nothing: the mailboxes' passwords are decrypted only when there is mail to send.
+            return 0;
+        }
+
         var senders = (await directory.EnabledAsync(db, ct)).Where(m => m.Options.Smtp.IsComplete).ToList();
         if (senders.Count == 0)
         {
             return 0;
         }
 
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox
-            .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
         var attempted = 0;
         foreach (var candidate in due)
         {
