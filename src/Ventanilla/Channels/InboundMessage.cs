@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels;
@@ -16,8 +17,21 @@ public sealed class InboundMessage
     /// <summary>Why a message cannot be reprocessed: it is no longer flagged, or no longer there.</summary>
     public const string NotFlagged = "Ese mensaje ya no está marcado para revisión.";
 
+    /// <summary>
+    /// Handling one message takes seconds (a WhatsApp medium's download a few); a claim older than
+    /// this was left by a worker that stopped.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
     private InboundMessage()
     {
+    }
+
+    /// <summary>What a worker may claim at <paramref name="now"/>: waiting, or held by a worker that stopped.</summary>
+    public static Expression<Func<InboundMessage, bool>> Claimable(DateTime now)
+    {
+        var abandoned = now - AbandonedAfter;
+        return m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned);
     }
 
     public long Id { get; private set; }
