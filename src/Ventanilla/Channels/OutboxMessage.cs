@@ -60,9 +60,12 @@ public sealed partial class OutboxMessage
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
     public static OutboxMessage Queue(Ticket ticket, ContactChannel channel, OutboxKind kind, string recipient,
+        string? subject, string body, DateTime now) => Queue(ticket.Id, channel, kind, recipient, subject, body, now);
+
+    private static OutboxMessage Queue(long? ticketId, ContactChannel channel, OutboxKind kind, string recipient,
         string? subject, string body, DateTime now) => new()
         {
-            TicketId = ticket.Id,
+            TicketId = ticketId,
             Channel = channel,
             Kind = kind,
             Recipient = recipient,

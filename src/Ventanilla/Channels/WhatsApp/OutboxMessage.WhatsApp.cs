@@ -11,17 +11,8 @@ public sealed partial class OutboxMessage
     public string? Choices { get; private set; }
 
     /// <summary>A message of the conversation before (or outside) any ticket: the menu, a question, a folio's status.</summary>
-    public static OutboxMessage ToContact(ContactChannel channel, string recipient, string body, long? ticketId, DateTime now) => new()
-    {
-        TicketId = ticketId,
-        Channel = channel,
-        Kind = OutboxKind.Reply,
-        Recipient = recipient,
-        Body = body,
-        State = OutboxState.Pending,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+    public static OutboxMessage ToContact(ContactChannel channel, string recipient, string body, long? ticketId, DateTime now) =>
+        Queue(ticketId, channel, OutboxKind.Reply, recipient, null, body, now);
 
     public OutboxMessage Offer(IReadOnlyList<Choice> choices)
     {
