@@ -38,12 +38,14 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         var sender = message.From.Mailboxes.FirstOrDefault();
         var actor = new Actor($"email:{sender?.Address}", sender?.Name is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
         var text = Text(content.Text);
-        var ticketId = await MailTicketLookup.FindAsync(db, message, verdict, ct);
+        // A bounce names the message of ours that failed: read once, it also tells the ticket.
+        var original = verdict.Kind == MailKind.Bounce ? await Bounces.OriginalAsync(db, verdict, ct) : null;
+        var ticketId = original?.TicketId ?? await MailTicketLookup.FindAsync(db, message, verdict, ct);
         if (verdict.Kind == MailKind.Bounce)
         {
             // Kept on its ticket (when we find one) as a delivery failure, never as the subscriber's words.
             var bounced = ticketId is { } id ? await db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
-            await Bounces.ApplyAsync(db, verdict, bounced, now, ct);
+            await Bounces.ApplyAsync(db, verdict, original, bounced, now, ct);
             if (bounced is not null)
             {
                 db.Attachments.Add(await Bounces.KeepReportAsync(store, bounced, row, now, ct));
