@@ -141,7 +141,7 @@ public class FlaggedMailPageTests
         Assert.Equal("message/rfc822", raw.Content.Headers.ContentType?.MediaType);
         Assert.Equal(garbage, await raw.Content.ReadAsByteArrayAsync());
 
-        var reprocess = await admin.PostFormAsync("/admin/correo/marcados", $"reprocesar-{ids[1]}", []);
+        var reprocess = await admin.PostFormAsync("/admin/correo/marcados", "reprocesar", new() { ["Choice.Id"] = $"{ids[1]}" });
         Assert.Equal(HttpStatusCode.Found, reprocess.StatusCode);
         await app.Services.GetRequiredService<Ventanilla.Channels.Email.InboxProcessor>().ProcessPendingAsync(CancellationToken.None);
 
@@ -174,6 +174,32 @@ public class FlaggedMailPageTests
         Assert.Contains(">WhatsApp</td>", page, StringComparison.Ordinal);
         Assert.Equal("application/json", raw.Content.Headers.ContentType?.MediaType);
         Assert.Equal(post, await raw.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Reprocessing_a_message_twice_or_one_that_is_gone_answers_with_the_Spanish_reason()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var row = InboundMessage.FromWhatsApp("1234567890", "{}"u8.ToArray(), DateTime.UtcNow);
+            row.Flag("El aviso de WhatsApp no tiene la forma esperada.", DateTime.UtcNow);
+            db.Inbox.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        using var admin = await ConsoleClient.SignInAsync(app);
+        using var other = await ConsoleClient.SignInAsync(app);
+
+        var first = await admin.PostFormAsync("/admin/correo/marcados", "reprocesar", new() { ["Choice.Id"] = $"{id}" });
+        var again = await other.PostFormForPageAsync("/admin/correo/marcados", "reprocesar", new() { ["Choice.Id"] = $"{id}" });
+        var gone = await other.PostFormForPageAsync("/admin/correo/marcados", "reprocesar", new() { ["Choice.Id"] = $"{id + 1000}" });
+
+        Assert.Equal(HttpStatusCode.Found, first.StatusCode);
+        Assert.Contains(InboundMessage.NotFlagged, again, StringComparison.Ordinal);
+        Assert.DoesNotContain("El mensaje volvió a la cola", again, StringComparison.Ordinal);
+        Assert.Contains(InboundMessage.NotFlagged, gone, StringComparison.Ordinal);
+        Assert.Equal(InboundState.Pending, await app.WithDbAsync(db => db.Inbox.Where(m => m.Id == id).Select(m => m.State).SingleAsync()));
     }
 
     [Fact]

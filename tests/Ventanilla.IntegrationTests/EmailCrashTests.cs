@@ -49,7 +49,7 @@ public class EmailCrashTests
         settings["Email:RunInBackground"] = "false";
         await using var app = VentanillaApp.StartOn(database, settings, storage);
         // The killed worker's claims are left for ten minutes; let them run out now.
-        var longAgo = DateTime.UtcNow - InboxProcessor.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var longAgo = DateTime.UtcNow - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
         await app.WithDbAsync(db => db.Inbox.Where(m => m.State == InboundState.Processing)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedAt, longAgo)));
         await ExpireLeaseAsync(database);

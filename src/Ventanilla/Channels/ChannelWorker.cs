@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Ventanilla.Data;
+
 namespace Ventanilla.Channels;
 
 /// <summary>
@@ -78,5 +81,16 @@ public abstract class ChannelWorker(TimeProvider clock, ILogger log) : Backgroun
         wake.Dispose();
         base.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Flags an inbound message whose handling failed, for an administrator: the half-done change is
+    /// discarded and the message read again, so it is kept, never dropped. The caller saves.
+    /// </summary>
+    protected async Task FlagFailedAsync(VentanillaDbContext db, long id, Exception error)
+    {
+        db.ChangeTracker.Clear();
+        var message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
+        message.Flag($"No se pudo procesar: {error.Message}", clock.GetUtcNow().UtcDateTime);
     }
 }

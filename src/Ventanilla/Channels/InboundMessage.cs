@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels;
@@ -13,8 +14,24 @@ public sealed class InboundMessage
 {
     public const int ErrorLimit = 2000;
 
+    /// <summary>Why a message cannot be reprocessed: it is no longer flagged, or no longer there.</summary>
+    public const string NotFlagged = "Ese mensaje ya no está marcado para revisión.";
+
+    /// <summary>
+    /// Handling one message takes seconds (a WhatsApp medium's download a few); a claim older than
+    /// this was left by a worker that stopped.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
     private InboundMessage()
     {
+    }
+
+    /// <summary>What a worker may claim at <paramref name="now"/>: waiting, or held by a worker that stopped.</summary>
+    public static Expression<Func<InboundMessage, bool>> Claimable(DateTime now)
+    {
+        var abandoned = now - AbandonedAfter;
+        return m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned);
     }
 
     public long Id { get; private set; }
@@ -84,7 +101,7 @@ public sealed class InboundMessage
     {
         if (State != InboundState.Flagged)
         {
-            return "Ese mensaje ya no está marcado para revisión.";
+            return NotFlagged;
         }
 
         State = InboundState.Pending;

@@ -11,7 +11,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.ToTable("outbox_messages");
         b.Property(m => m.Recipient).HasMaxLength(254);
         b.Property(m => m.Subject).HasMaxLength(300);
-        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLimit);
         b.Property(m => m.MessageId).HasMaxLength(998);
         b.Property(m => m.InReplyTo).HasMaxLength(998);
         b.Property(m => m.Event).HasMaxLength(60);
@@ -21,5 +21,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.HasIndex(m => new { m.State, m.Channel, m.NextAttemptAt });
         // Answers to our mail are matched to their ticket by the Message-ID we sent.
         b.HasIndex(m => m.MessageId);
+        // The daily cap on acknowledgements counts what one address was sent lately, on every acknowledgement.
+        b.HasIndex(m => new { m.Channel, m.Recipient, m.SentAt });
     }
 }

@@ -54,12 +54,18 @@ public sealed partial class OutboxMessage
     /// <summary>After this many failed attempts a message is given up on, and the ticket says so.</summary>
     public const int MaxAttempts = 8;
 
+    /// <summary>The longest error kept in <see cref="LastError"/>.</summary>
+    public const int ErrorLimit = 2000;
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
     public static OutboxMessage Queue(Ticket ticket, ContactChannel channel, OutboxKind kind, string recipient,
+        string? subject, string body, DateTime now) => Queue(ticket.Id, channel, kind, recipient, subject, body, now);
+
+    private static OutboxMessage Queue(long? ticketId, ContactChannel channel, OutboxKind kind, string recipient,
         string? subject, string body, DateTime now) => new()
         {
-            TicketId = ticket.Id,
+            TicketId = ticketId,
             Channel = channel,
             Kind = kind,
             Recipient = recipient,
@@ -93,30 +99,18 @@ public sealed partial class OutboxMessage
         LastError = null;
     }
 
-    /// <summary>The server refused the message for good (an SMTP 5xx): no retry would change that.</summary>
-    public bool MarkRefused(string error, DateTime now)
+    /// <summary>
+    /// Gives up at once: the channel refused the message for good (an SMTP 5xx, a WhatsApp error no
+    /// retry would change).
+    /// </summary>
+    public void GiveUp(string reason, DateTime now)
     {
         Attempts++;
-        State = OutboxState.Failed;
-        LastError = error.Length > 2000 ? error[..2000] : error;
-        NextAttemptAt = now;
-        return true;
+        Fail(reason, now);
     }
 
-    /// <summary>Not sent, on purpose (an automatic message to an address that bounces, or over the daily cap).</summary>
-    public void Withhold(string reason, DateTime now)
-    {
-        State = OutboxState.Failed;
-        LastError = reason.Length > 2000 ? reason[..2000] : reason;
-        NextAttemptAt = now;
-    }
-
-    /// <summary>A report came back saying the message we sent never arrived.</summary>
-    public void MarkBounced(string reason)
-    {
-        State = OutboxState.Failed;
-        LastError = reason.Length > 2000 ? reason[..2000] : reason;
-    }
+    /// <summary>Not sent, on purpose (an automatic message to an address that bounces, or over the daily cap): no attempt was made.</summary>
+    public void Withhold(string reason, DateTime now) => Fail(reason, now);
 
     /// <summary>
     /// Records a failed attempt and schedules the next one, waiting twice as long each time (1, 2, 4
@@ -126,7 +120,7 @@ public sealed partial class OutboxMessage
     public bool MarkFailedAttempt(string error, DateTime now)
     {
         Attempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
+        LastError = Clip(error);
         if (Attempts >= MaxAttempts)
         {
             State = OutboxState.Failed;
@@ -137,4 +131,14 @@ public sealed partial class OutboxMessage
         NextAttemptAt = now + (wait > MaxBackoff ? MaxBackoff : wait);
         return false;
     }
+
+    private void Fail(string reason, DateTime now)
+    {
+        State = OutboxState.Failed;
+        LastError = Clip(reason);
+        NextAttemptAt = now;
+    }
+
+    /// <summary>Errors are kept to what the column holds.</summary>
+    private static string Clip(string error) => error.Length > ErrorLimit ? error[..ErrorLimit] : error;
 }

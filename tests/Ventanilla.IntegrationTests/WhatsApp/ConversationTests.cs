@@ -159,7 +159,12 @@ public class ConversationTests
     {
         await using var kit = await WhatsAppKit.StartAsync(database);
         var ticket = await ReportFaultAsync(kit);
-        await kit.DbAsync(db => WhatsAppTakeover.TakeOverAsync(db, ticket.Id, new Actor("agent-1", "Ana Agente"), DateTime.UtcNow, CancellationToken.None));
+        await kit.DbAsync(async db =>
+        {
+            await WhatsAppTakeover.TakeOverAsync(db, await db.Tickets.Include(t => t.Timeline).SingleAsync(t => t.Id == ticket.Id),
+                new Actor("agent-1", "Ana Agente"), DateTime.UtcNow, CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
         var sentBefore = kit.Graph.Sent.Count;
 
         await kit.DeliverAsync(Payloads.Text(kit.NextId(), $"estado {ticket.Folio}"));
@@ -173,13 +178,10 @@ public class ConversationTests
     public async Task An_agent_reply_counts_as_taking_over(DatabaseKind database)
     {
         await using var kit = await WhatsAppKit.StartAsync(database);
-        await ReportFaultAsync(kit);
-        await kit.DbAsync(async db =>
-        {
-            var t = await db.Tickets.Include(x => x.Subscriber).SingleAsync();
-            db.Outbox.Add(Replies.Send(t, "Hola Juan, soy Ana; revisamos tu línea.", new Actor("agent-1", "Ana Agente"), DateTime.UtcNow)!);
-            return await db.SaveChangesAsync();
-        });
+        var ticket = await ReportFaultAsync(kit);
+        using var agent = await ConsoleClient.SignInAsync(kit.App);
+        var replied = await agent.PostFormAsync($"/folios/{ticket.Folio}", "respuesta", new() { ["Input.Body"] = "Hola Juan, soy Ana; revisamos tu línea." });
+        Assert.Equal(System.Net.HttpStatusCode.Found, replied.StatusCode);
         await kit.PassAsync();
         var sentBefore = kit.Graph.Sent.Count;
 

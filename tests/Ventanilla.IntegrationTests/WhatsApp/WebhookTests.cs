@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
 using Ventanilla.Data;
@@ -47,6 +48,27 @@ public class WebhookTests
         Assert.Equal(0, await kit.DbAsync(db => db.Inbox.CountAsync()));
     }
 
+    [Fact]
+    public async Task Secrets_stored_under_keys_this_node_lacks_leave_the_service_up_refusing_posts_with_401()
+    {
+        await using var kit = await WhatsAppKit.StartAsync(DatabaseKind.Sqlite);
+        // As in a database restored without its data-protection keys: protected, but under another key ring.
+        var foreign = new EphemeralDataProtectionProvider().CreateProtector("Ventanilla.WhatsApp.Secrets");
+        await kit.DbAsync(db => db.WhatsAppSettings.ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.ProtectedAppSecret, foreign.Protect(WhatsAppKit.AppSecret))
+            .SetProperty(s => s.ProtectedAccessToken, foreign.Protect("token"))));
+
+        await using var restarted = await kit.App.RestartAsync();
+        var bytes = Encoding.UTF8.GetBytes(Payloads.Messages(Payloads.Text(kit.NextId(), "Hola")));
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.Add("X-Hub-Signature-256", Channels.WhatsApp.WebhookSignature.Sign(bytes, WhatsAppKit.AppSecret));
+        using var client = restarted.CreateClient();
+        var response = await client.PostAsync("/webhooks/whatsapp", content);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await restarted.WithDbAsync(db => db.Inbox.CountAsync()));
+    }
+
     [Theory, BothDatabases]
     public async Task A_signed_post_is_stored_raw_as_sent_and_answered_200(DatabaseKind database)
     {
@@ -83,7 +105,7 @@ public class WebhookTests
     {
         await using var kit = await WhatsAppKit.StartAsync(database);
         await kit.PostAsync(Payloads.Messages(Payloads.Text(kit.NextId(), "Hola")));
-        var abandoned = DateTime.UtcNow - Channels.WhatsApp.WhatsAppInboxProcessor.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var abandoned = DateTime.UtcNow - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
         await kit.DbAsync(db => db.Inbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, abandoned)));
 
         await kit.PassAsync();

@@ -81,4 +81,33 @@ public class WhatsAppConsoleTests
         Assert.Equal(sentBefore, kit.Graph.Sent.Count);
         Assert.Contains((await kit.TicketAsync()).Timeline, e => e.Type == TimelineEntryType.Note && e.Body!.Contains("Tomó la conversación", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Taking_over_a_folio_someone_else_changed_meanwhile_answers_with_the_stale_message_and_takes_nothing()
+    {
+        await using var kit = await WhatsAppKit.StartAsync(DatabaseKind.Sqlite);
+        var ticket = await ConversationTests.ReportFaultAsync(kit);
+        using var admin = await ConsoleClient.SignInAsync(kit.App);
+
+        var page = await admin.PostFormForPageAsync($"/folios/{ticket.Folio}", "whatsapp-tomar",
+            new() { ["Input.Version"] = $"{ticket.Version - 1}" });
+
+        Assert.Contains(Ventanilla.Tickets.Pages.TicketDesk.StaleMessage, page, StringComparison.Ordinal);
+        Assert.Null(await kit.DbAsync(db => db.WhatsAppConversations.Select(c => c.TakenOverBy).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task After_an_agent_reply_on_WhatsApp_the_console_no_longer_offers_the_takeover()
+    {
+        await using var kit = await WhatsAppKit.StartAsync(DatabaseKind.Sqlite);
+        var ticket = await ConversationTests.ReportFaultAsync(kit);
+        using var admin = await ConsoleClient.SignInAsync(kit.App);
+        Assert.Contains("Tomar la conversación", await admin.GetPageAsync($"/folios/{ticket.Folio}"), StringComparison.Ordinal);
+
+        var replied = await admin.PostFormAsync($"/folios/{ticket.Folio}", "respuesta", new() { ["Input.Body"] = "Hola Juan, revisamos tu línea." });
+
+        Assert.Equal(HttpStatusCode.Found, replied.StatusCode);
+        Assert.DoesNotContain("Tomar la conversación", await admin.GetPageAsync($"/folios/{ticket.Folio}"), StringComparison.Ordinal);
+        Assert.NotNull(await kit.DbAsync(db => db.WhatsAppConversations.Select(c => c.TakenOverBy).SingleAsync()));
+    }
 }

@@ -29,7 +29,8 @@ internal static class AutomaticMailRules
             return null;
         }
 
-        // Counted from what really left, by recipient, so a loop stops whatever the subjects are.
+        // Counted from what really left, by recipient, so a loop stops whatever the subjects are;
+        // channel, recipient and sent time lead the outbox index this count reads.
         var since = now - Day;
         var sent = await db.Outbox.CountAsync(m => m.Channel == ContactChannel.Email && m.Kind == OutboxKind.Receipt
             && m.Recipient == row.Recipient && m.State == OutboxState.Sent && m.SentAt >= since, ct);

@@ -22,13 +22,15 @@ internal static class Bounces
         return ticket.Attach(name, "message/rfc822", stored, ContactChannel.Email, Actor.System, now);
     }
 
-    public static async Task ApplyAsync(VentanillaDbContext db, MailVerdict verdict, Ticket? ticket, DateTime now, CancellationToken ct)
+    /// <summary>The message of ours the report names, when it names one we still have.</summary>
+    public static async Task<OutboxMessage?> OriginalAsync(VentanillaDbContext db, MailVerdict verdict, CancellationToken ct) =>
+        verdict.OriginalMessageId is { } id ? await db.Outbox.FirstOrDefaultAsync(m => m.MessageId == id, ct) : null;
+
+    public static async Task ApplyAsync(VentanillaDbContext db, MailVerdict verdict, OutboxMessage? original, Ticket? ticket, DateTime now, CancellationToken ct)
     {
-        var original = verdict.OriginalMessageId is { } id
-            ? await db.Outbox.FirstOrDefaultAsync(m => m.MessageId == id, ct)
-            : null;
         var recipient = verdict.FailedRecipient ?? original?.Recipient;
-        original?.MarkBounced($"Rebotó: el servidor de {recipient ?? "destino"} no lo entregó.");
+        // A report that the message we sent never arrived: the same as a channel's report of failure.
+        original?.Advance(OutboxState.Failed, $"Rebotó: el servidor de {recipient ?? "destino"} no lo entregó.", now);
         ticket?.RecordDeliveryFailure(ContactChannel.Email, recipient ?? "la dirección del suscriptor",
             "el servidor de destino devolvió el correo (rebote); el reporte quedó guardado con el folio.", now);
         if (recipient?.Trim().ToLowerInvariant() is not { Length: > 0 } address)

@@ -22,7 +22,10 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
             return;
         }
 
-        var verdict = InboundMailClassifier.Standard.Classify(message, await ContextAsync(ct));
+        // Read once for the message: our addresses tell our own mail apart, and this mailbox's area takes its new tickets.
+        var mailboxes = await MailboxDirectory.OwnAsync(db, ct);
+        var areaCode = mailboxes.FirstOrDefault(m => m.Address == row.Mailbox)?.AreaCode;
+        var verdict = InboundMailClassifier.Standard.Classify(message, new MailboxContext([.. mailboxes.Select(m => m.Address)], options.Value.MessageIdDomain));
         if (verdict.Kind is MailKind.AutoReply or MailKind.Bulk or MailKind.OwnMessage)
         {
             // Kept for the record, but nobody is waiting for an answer: no ticket, no acknowledgement.
@@ -35,12 +38,14 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         var sender = message.From.Mailboxes.FirstOrDefault();
         var actor = new Actor($"email:{sender?.Address}", sender?.Name is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
         var text = Text(content.Text);
-        var ticketId = await MailTicketLookup.FindAsync(db, message, verdict, ct);
+        // A bounce names the message of ours that failed: read once, it also tells the ticket.
+        var original = verdict.Kind == MailKind.Bounce ? await Bounces.OriginalAsync(db, verdict, ct) : null;
+        var ticketId = original?.TicketId ?? await MailTicketLookup.FindAsync(db, message, verdict, ct);
         if (verdict.Kind == MailKind.Bounce)
         {
             // Kept on its ticket (when we find one) as a delivery failure, never as the subscriber's words.
             var bounced = ticketId is { } id ? await db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
-            await Bounces.ApplyAsync(db, verdict, bounced, now, ct);
+            await Bounces.ApplyAsync(db, verdict, original, bounced, now, ct);
             if (bounced is not null)
             {
                 db.Attachments.Add(await Bounces.KeepReportAsync(store, bounced, row, now, ct));
@@ -53,11 +58,11 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
 
         if (ticketId is { } existing)
         {
-            var ticket = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
-            ticket.AddMessage(inbound: true, ContactChannel.Email, text, actor, now, content.QuotedHistory);
-            await closure.ReadReplyAsync(ticket, content.Text, actor, now, ct); // an answer to the closing notice closes or reopens
-            await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
-            row.Processed(ticket.Id, now);
+            var joined = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
+            joined.AddMessage(inbound: true, ContactChannel.Email, text, actor, now, content.QuotedHistory);
+            await closure.ReadReplyAsync(joined, content.Text, actor, now, ct); // an answer to the closing notice closes or reopens
+            await MailFiles.AttachAsync(files, db, joined, content, actor, now, ct);
+            row.Processed(joined.Id, now);
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -75,9 +80,10 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         if (messageId is not null && await db.Outbox.Where(m => m.InReplyTo == messageId && m.TicketId != null)
                 .Select(m => m.TicketId).FirstOrDefaultAsync(ct) is { } earlier)
         {
-            await AssignAreaAsync(earlier, row.Mailbox, now, ct);
+            var unfinished = await db.Tickets.SingleAsync(t => t.Id == earlier, ct);
+            await AssignAreaAsync(unfinished, areaCode, now, ct);
             // Its files were to be saved with this mark, so they are not on the ticket yet.
-            await MailFiles.AttachAsync(files, db, await db.Tickets.SingleAsync(t => t.Id == earlier, ct), content, actor, now, ct);
+            await MailFiles.AttachAsync(files, db, unfinished, content, actor, now, ct);
             row.Processed(earlier, now);
             await db.SaveChangesAsync(ct);
             return;
@@ -88,26 +94,22 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
             new ContactInfo(sender?.Name is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
         // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
         var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
-        await AssignAreaAsync(created.Id, row.Mailbox, now, ct);
-        await MailFiles.AttachAsync(files, db, await db.Tickets.SingleAsync(t => t.Id == created.Id, ct), content, actor, now, ct);
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == created.Id, ct);
+        await AssignAreaAsync(ticket, areaCode, now, ct);
+        await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
         row.Processed(created.Id, now);
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task AssignAreaAsync(long ticketId, string mailbox, DateTime now, CancellationToken ct)
+    private async Task AssignAreaAsync(Ticket ticket, string? areaCode, DateTime now, CancellationToken ct)
     {
-        var code = await db.Mailboxes.Where(m => m.Address == mailbox).Select(m => m.AreaCode).FirstOrDefaultAsync(ct);
-        if (code is null || await db.Areas.FirstOrDefaultAsync(a => a.Code == code, ct) is not { } area)
+        if (areaCode is null || await db.Areas.FirstOrDefaultAsync(a => a.Code == areaCode, ct) is not { } area)
         {
             return;
         }
 
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
         ticket.Assign(new Assignment(area, null, null, null), Actor.System, now);
     }
-
-    private async Task<MailboxContext> ContextAsync(CancellationToken ct) =>
-        new(await db.Mailboxes.Select(m => m.Address).ToListAsync(ct), options.Value.MessageIdDomain);
 
     private static MimeMessage? Parse(byte[] raw)
     {

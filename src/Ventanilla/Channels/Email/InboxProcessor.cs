@@ -11,9 +11,6 @@ namespace Ventanilla.Channels.Email;
 public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<InboxProcessor> log)
     : ChannelWorker(clock, log)
 {
-    // Handling one message takes seconds; a claim older than this was left by a worker that stopped.
-    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
-
     /// <summary>The poller wakes the processor when it stores mail; this is only the fallback.</summary>
     protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
 
@@ -39,10 +36,9 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        var abandoned = now - AbandonedAfter;
         var id = await db.Inbox
             .Where(m => m.Channel == Tickets.ContactChannel.Email)
-            .Where(m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned))
+            .Where(InboundMessage.Claimable(now))
             .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {
@@ -50,7 +46,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         }
 
         var claimed = await db.Inbox
-            .Where(m => m.Id == id && (m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned)))
+            .Where(m => m.Id == id).Where(InboundMessage.Claimable(now))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, now), ct);
         if (claimed == 0)
         {
@@ -64,11 +60,8 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
-            // Kept and shown to an administrator, never dropped; the half-done change is discarded.
             log.LogWarning(error, "El correo entrante {Id} quedó marcado para revisión.", id);
-            db.ChangeTracker.Clear();
-            message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
-            message.Flag($"No se pudo procesar: {error.Message}", Clock.GetUtcNow().UtcDateTime);
+            await FlagFailedAsync(db, message.Id, error);
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

@@ -11,6 +11,9 @@ public sealed record ActiveMailbox(int Id, MailboxOptions Options, DateTime Upda
     public string Address => Options.Address;
 }
 
+/// <summary>One of our mailboxes as inbound mail needs it: its address, and the area code its new tickets go to.</summary>
+public sealed record OwnMailbox(string Address, string? AreaCode);
+
 /// <summary>
 /// Reads the mailboxes administration keeps, and seeds them from configuration. Passwords are
 /// protected with ASP.NET Data Protection, whose keys every node shares through the database.
@@ -27,9 +30,16 @@ public sealed class MailboxDirectory(IDataProtectionProvider protection, IOption
         return [.. rows.Select(Open)];
     }
 
-    /// <summary>Every mailbox address we own, enabled or not: mail from any of them is our own coming back.</summary>
-    public async Task<IReadOnlyList<string>> AddressesAsync(VentanillaDbContext db, CancellationToken ct) =>
-        await db.Mailboxes.AsNoTracking().Select(m => m.Address).ToListAsync(ct);
+    /// <summary>One enabled mailbox, reading only its own passwords; null when it is gone or disabled.</summary>
+    public async Task<ActiveMailbox?> EnabledAsync(VentanillaDbContext db, int id, CancellationToken ct) =>
+        await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Enabled, ct) is { } row ? Open(row) : null;
+
+    /// <summary>
+    /// Every mailbox we own, enabled or not, with the area its mail goes to: mail from any of them is
+    /// our own coming back.
+    /// </summary>
+    public static async Task<IReadOnlyList<OwnMailbox>> OwnAsync(VentanillaDbContext db, CancellationToken ct) =>
+        await db.Mailboxes.AsNoTracking().Select(m => new OwnMailbox(m.Address, m.AreaCode)).ToListAsync(ct);
 
     public ActiveMailbox Open(Mailbox row) => new(row.Id, new MailboxOptions
     {
@@ -46,7 +56,7 @@ public sealed class MailboxDirectory(IDataProtectionProvider protection, IOption
     /// </summary>
     public async Task SeedAsync(VentanillaDbContext db, CancellationToken ct)
     {
-        var known = (await AddressesAsync(db, ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = (await OwnAsync(db, ct)).Select(m => m.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var configured in options.Value.Mailboxes.Where(m => !known.Contains(m.Address.Trim())))
         {
@@ -72,20 +82,6 @@ public sealed class MailboxDirectory(IDataProtectionProvider protection, IOption
         Port = endpoint.Port,
         Security = endpoint.Security,
         Username = endpoint.Username,
-        Password = endpoint.ProtectedPassword.Length == 0 ? "" : Unprotect(endpoint.ProtectedPassword),
+        Password = endpoint.ProtectedPassword.Length == 0 ? "" : protector.UnprotectOrEmpty(endpoint.ProtectedPassword),
     };
-
-    // A password protected under keys this node cannot read (a database copied without its keys)
-    // leaves the mailbox without one: it then fails to sign in and shows why, instead of stopping the host.
-    private string Unprotect(string protectedPassword)
-    {
-        try
-        {
-            return protector.Unprotect(protectedPassword);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return "";
-        }
-    }
 }

@@ -219,8 +219,11 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
         return await directory.EnabledAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), ct);
     }
 
-    private async Task<ActiveMailbox?> FindAsync(int mailboxId, CancellationToken ct) =>
-        (await EnabledAsync(ct)).FirstOrDefault(m => m.Id == mailboxId);
+    private async Task<ActiveMailbox?> FindAsync(int mailboxId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await directory.EnabledAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), mailboxId, ct);
+    }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

@@ -29,16 +29,22 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox
+            .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            // Most passes find nothing: the mailboxes' passwords are decrypted only when there is mail to send.
+            return 0;
+        }
+
         var senders = (await directory.EnabledAsync(db, ct)).Where(m => m.Options.Smtp.IsComplete).ToList();
         if (senders.Count == 0)
         {
             return 0;
         }
 
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox
-            .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Email && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
         var attempted = 0;
         foreach (var candidate in due)
         {
@@ -85,7 +91,12 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
             log.LogWarning(error, "No se pudo enviar el correo {Id} del outbox.", id);
             now = Clock.GetUtcNow().UtcDateTime;
             var failure = SmtpFailure.Of(error);
-            var givenUp = failure.Permanent ? row.MarkRefused(failure.Text, now) : row.MarkFailedAttempt(failure.Text, now);
+            if (failure.Permanent)
+            {
+                row.GiveUp(failure.Text, now);
+            }
+
+            var givenUp = failure.Permanent || row.MarkFailedAttempt(failure.Text, now);
             if (givenUp)
             {
                 ticket?.RecordDeliveryFailure(row.Channel, row.Recipient, failure.Text, now);

@@ -123,7 +123,7 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
 
     private async Task OnTicketAsync(WhatsAppConversation conversation, Ticket ticket, MessageContent content, DateTime now, CancellationToken ct)
     {
-        if (conversation.IsTakenOver || await AgentRepliedAsync(ticket.Id, ct))
+        if (conversation.IsTakenOver)
         {
             // A person is talking with them: the bot says nothing more on this ticket.
             return;
@@ -170,11 +170,6 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
                 return;
         }
     }
-
-    // Any reply written by staff counts as taking the conversation over.
-    private Task<bool> AgentRepliedAsync(long ticketId, CancellationToken ct) =>
-        db.TimelineEntries.AnyAsync(e => e.TicketId == ticketId && e.Type == TimelineEntryType.MessageOut
-            && e.ActorId != Actor.System.Id && !e.ActorId.StartsWith("whatsapp:"), ct);
 
     /// <summary>Queues a message of the bot; on a ticket it is also written on the timeline.</summary>
     private void Say(WhatsAppConversation conversation, string text, Ticket? ticket, DateTime now, IReadOnlyList<Choice>? choices = null)

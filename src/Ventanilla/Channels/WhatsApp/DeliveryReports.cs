@@ -6,16 +6,15 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Channels.WhatsApp;
 
 /// <summary>
-/// Applies Meta's delivery statuses to the messages we sent, found by their <c>wamid</c>. Each
-/// (message, status) counts once however often it is redelivered, and a state never moves back.
+/// Applies Meta's delivery statuses to the messages we sent, found by their <c>wamid</c>. A state
+/// never moves back nor repeats (<see cref="OutboxMessage.Advance"/>), so a redelivered status
+/// changes nothing and needs no record of its own.
 /// </summary>
 internal sealed class DeliveryReports(VentanillaDbContext db, WriteGate gate, TimeProvider clock)
 {
     public async Task ApplyAsync(StatusReport report, CancellationToken ct)
     {
-        var key = WhatsAppSeen.StatusKey(report.MessageId, report.Status);
-        if (report.MessageId.Length == 0 || State(report.Status) is not { } state
-            || await db.WhatsAppSeen.AnyAsync(s => s.Key == key, ct))
+        if (report.MessageId.Length == 0 || State(report.Status) is not { } state)
         {
             return;
         }
@@ -31,13 +30,17 @@ internal sealed class DeliveryReports(VentanillaDbContext db, WriteGate gate, Ti
         var error = report.ErrorCode is { } code
             ? string.Create(CultureInfo.InvariantCulture, $"error {code}: {report.ErrorTitle ?? "sin descripción"}")
             : report.ErrorTitle;
-        if (message.Advance(state, error, now) && state == OutboxState.Failed && message.TicketId is { } ticketId)
+        if (!message.Advance(state, error, now))
+        {
+            return;
+        }
+
+        if (state == OutboxState.Failed && message.TicketId is { } ticketId)
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
             ticket.RecordDeliveryFailure(ContactChannel.Whatsapp, message.Recipient, $"WhatsApp informó {error}", now);
         }
 
-        db.WhatsAppSeen.Add(WhatsAppSeen.Of(key, now));
         await gate.SaveAsync(db, ct);
     }
 

@@ -11,17 +11,8 @@ public sealed partial class OutboxMessage
     public string? Choices { get; private set; }
 
     /// <summary>A message of the conversation before (or outside) any ticket: the menu, a question, a folio's status.</summary>
-    public static OutboxMessage ToContact(ContactChannel channel, string recipient, string body, long? ticketId, DateTime now) => new()
-    {
-        TicketId = ticketId,
-        Channel = channel,
-        Kind = OutboxKind.Reply,
-        Recipient = recipient,
-        Body = body,
-        State = OutboxState.Pending,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+    public static OutboxMessage ToContact(ContactChannel channel, string recipient, string body, long? ticketId, DateTime now) =>
+        Queue(ticketId, channel, OutboxKind.Reply, recipient, null, body, now);
 
     public OutboxMessage Offer(IReadOnlyList<Choice> choices)
     {
@@ -47,19 +38,10 @@ public sealed partial class OutboxMessage
         SentAt ??= now;
         if (reported == OutboxState.Failed)
         {
-            LastError = error is { Length: > 2000 } ? error[..2000] : error;
+            LastError = error is null ? null : Clip(error);
         }
 
         return true;
-    }
-
-    /// <summary>Gives up at once: the channel can never carry this message, and retrying would not change that.</summary>
-    public void GiveUp(string reason, DateTime now)
-    {
-        Attempts++;
-        State = OutboxState.Failed;
-        LastError = reason.Length > 2000 ? reason[..2000] : reason;
-        NextAttemptAt = now;
     }
 
     private static int Rank(OutboxState state) => state switch

@@ -15,9 +15,6 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
 {
     private const int Batch = 32;
 
-    // Handling one post takes well under a second, a medium's download a few; older claims were abandoned.
-    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
-
     /// <summary>The inbox writer wakes the processor after each stored group; this is only the fallback.</summary>
     protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
 
@@ -67,10 +64,9 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        var abandoned = now - AbandonedAfter;
         var ids = await db.Inbox
             .Where(m => m.Channel == ContactChannel.Whatsapp)
-            .Where(m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned))
+            .Where(InboundMessage.Claimable(now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(ct);
         if (ids.Count == 0)
         {
@@ -82,18 +78,18 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         using (await gate.EnterAsync(ct))
         {
             await db.Inbox
-                .Where(m => ids.Contains(m.Id) && (m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned)))
+                .Where(m => ids.Contains(m.Id)).Where(InboundMessage.Claimable(now))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, token), ct);
         }
 
-        var mine = await db.Inbox.Where(m => ids.Contains(m.Id) && m.State == InboundState.Processing && m.ClaimedAt == token)
-            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        var mine = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.State == InboundState.Processing && m.ClaimedAt == token)
+            .OrderBy(m => m.Id).ToListAsync(ct);
         for (var i = 0; i < mine.Count; i++)
         {
             if (!await ProcessAsync(scope, db, mine[i], ct))
             {
                 // Retried later, and the posts after it wait with it, so one user's messages stay in order.
-                var rest = mine.Skip(i).ToList();
+                var rest = mine.Skip(i).Select(m => m.Id).ToList();
                 await db.Inbox.Where(m => rest.Contains(m.Id))
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Pending), CancellationToken.None);
                 return 0;
@@ -104,10 +100,12 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
     }
 
     // False when the post must be tried again later.
-    private async Task<bool> ProcessAsync(AsyncServiceScope scope, VentanillaDbContext db, long id, CancellationToken ct)
+    private async Task<bool> ProcessAsync(AsyncServiceScope scope, VentanillaDbContext db, InboundMessage message, CancellationToken ct)
     {
+        // Each post starts from a clean slate: what the one before left tracked is not saved with it.
         db.ChangeTracker.Clear();
-        var message = await db.Inbox.SingleAsync(m => m.Id == id, ct);
+        db.Inbox.Attach(message);
+        var id = message.Id;
         try
         {
             await scope.ServiceProvider.GetRequiredService<WhatsAppInboundHandler>().HandleAsync(message, ct);
@@ -121,11 +119,8 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
-            // Kept and shown to an administrator, never dropped; the half-done change is discarded.
             log.LogWarning(error, "El aviso de WhatsApp {Id} quedó marcado para revisión.", id);
-            db.ChangeTracker.Clear();
-            message = await db.Inbox.SingleAsync(m => m.Id == id, CancellationToken.None);
-            message.Flag($"No se pudo procesar: {error.Message}", Clock.GetUtcNow().UtcDateTime);
+            await FlagFailedAsync(db, id, error);
             await gate.SaveAsync(db, CancellationToken.None);
         }
 

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Ventanilla.Channels.WhatsApp;
 
 /// <summary>
-/// A message id, or a status as (message id, status), already acted on. Meta redelivers a
-/// notification until it gets a 200 in time, so the same message can arrive in many posts; its
-/// key is written in the same save as its effect, so it takes effect once.
+/// A message id already acted on. Meta redelivers a notification until it gets a 200 in time, so
+/// the same message can arrive in many posts; its key is written in the same save as its effect,
+/// so it takes effect once. (Statuses need no key: a state only moves forward.)
 /// </summary>
 public sealed class WhatsAppSeen
 {
@@ -18,8 +18,6 @@ public sealed class WhatsAppSeen
     public DateTime SeenAt { get; private set; }
 
     public static string MessageKey(string messageId) => "m:" + messageId;
-
-    public static string StatusKey(string messageId, string status) => $"s:{status}:{messageId}";
 
     public static WhatsAppSeen Of(string key, DateTime now) => new() { Key = key, SeenAt = now };
 }

@@ -53,8 +53,8 @@ public sealed class WhatsAppSettings
 
     public WhatsAppAccount ToAccount(IDataProtector protector) => new(
         PhoneNumberId,
-        ProtectedAccessToken is null ? null : protector.Unprotect(ProtectedAccessToken),
-        ProtectedAppSecret is null ? null : protector.Unprotect(ProtectedAppSecret),
+        ProtectedAccessToken is null ? null : protector.UnprotectOrEmpty(ProtectedAccessToken),
+        ProtectedAppSecret is null ? null : protector.UnprotectOrEmpty(ProtectedAppSecret),
         VerifyToken,
         GraphApiBaseUrl,
         ApiVersion,

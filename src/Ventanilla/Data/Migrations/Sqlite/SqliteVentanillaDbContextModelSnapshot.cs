@@ -520,6 +520,9 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_outbox_messages_ticket_id");
 
+                    b.HasIndex("Channel", "Recipient", "SentAt")
+                        .HasDatabaseName("ix_outbox_messages_channel_recipient_sent_at");
+
                     b.HasIndex("State", "Channel", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
 
