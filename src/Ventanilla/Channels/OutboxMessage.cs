@@ -97,6 +97,7 @@ public sealed partial class OutboxMessage
         SentAt = now;
         MessageId = messageId;
         LastError = null;
+        RedactSecret();
     }
 
     /// <summary>
@@ -124,6 +125,7 @@ public sealed partial class OutboxMessage
         if (Attempts >= MaxAttempts)
         {
             State = OutboxState.Failed;
+            RedactSecret();
             return true;
         }
 
@@ -137,6 +139,7 @@ public sealed partial class OutboxMessage
         State = OutboxState.Failed;
         LastError = Clip(reason);
         NextAttemptAt = now;
+        RedactSecret();
     }
 
     /// <summary>Errors are kept to what the column holds.</summary>

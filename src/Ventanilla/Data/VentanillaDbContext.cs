@@ -28,6 +28,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<InboundMessage> Inbox => Set<InboundMessage>();
     public DbSet<FolioCounter> FolioCounters => Set<FolioCounter>();
     public DbSet<Portal.AccessCode> PortalAccessCodes => Set<Portal.AccessCode>();
+    public DbSet<Portal.ProofFailure> PortalProofFailures => Set<Portal.ProofFailure>();
     public DbSet<FollowUp.Visits.Visit> Visits => Set<FollowUp.Visits.Visit>();
     public DbSet<FollowUp.Causes.Cause> Causes => Set<FollowUp.Causes.Cause>();
     public DbSet<FollowUp.Notifications.NotificationTemplate> NotificationTemplates => Set<FollowUp.Notifications.NotificationTemplate>();

@@ -6,21 +6,63 @@ using Ventanilla.Tickets;
 
 namespace Ventanilla.Portal;
 
-/// <summary>
-/// Decides whether someone may open a folio: they must give the phone or email on the ticket (or
-/// on its subscriber), or a one-time code we sent there. Whatever fails (unknown folio, wrong
-/// proof, spent code) fails the same way and after the same minimum time, so an answer never tells
-/// that a folio exists.
-/// </summary>
-public sealed class FolioProof(VentanillaDbContext db, IOptions<PortalOptions> options, TimeProvider clock)
+/// <summary>What a proof opened: nothing, the folio at some level, or nothing because of too many failures.</summary>
+public sealed record ProofAnswer(OpenedFolio? Opened, bool TooManyFailures)
 {
-    /// <summary>The ticket id when the proof holds, else null.</summary>
-    public Task<long?> CheckAsync(string? folioText, string? proofText, CancellationToken ct) =>
+    public static readonly ProofAnswer Refused = new(null, false);
+    public static readonly ProofAnswer Throttled = new(null, true);
+}
+
+/// <summary>
+/// Decides whether someone may open a folio: the phone or email on the ticket (or on its subscriber)
+/// opens its status, a one-time code we sent there opens all of it. Whatever fails (unknown folio,
+/// wrong proof, spent code) fails the same way and after the same minimum time, so an answer never
+/// tells that a folio exists; failures are counted per folio and per phone or email.
+/// </summary>
+public sealed class FolioProof(VentanillaDbContext db, ProofThrottle throttle, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    public Task<ProofAnswer> CheckAsync(string? folioText, string? proofText, CancellationToken ct) =>
         ResponseFloor.RunAsync(TimeSpan.FromMilliseconds(options.Value.ProofFloorMilliseconds), () => CheckNowAsync(folioText, proofText, ct), ct);
 
-    private async Task<long?> CheckNowAsync(string? folioText, string? proofText, CancellationToken ct)
+    /// <summary>A code typed on a folio already opened by phone or email: it opens the rest.</summary>
+    public Task<ProofAnswer> CheckCodeAsync(OpenedFolio opened, string folio, string? digits, CancellationToken ct) =>
+        ResponseFloor.RunAsync(TimeSpan.FromMilliseconds(options.Value.ProofFloorMilliseconds), async () =>
+        {
+            var keys = ProofThrottle.KeysOf(folio, null);
+            if (!await throttle.AllowsAsync(keys, ct))
+            {
+                return ProofAnswer.Throttled;
+            }
+
+            var code = digits?.Trim() ?? "";
+            if (AccessCode.LooksLikeCode(code) && await UseCodeAsync(opened.TicketId, code, ct))
+            {
+                return new ProofAnswer(opened with { Access = PortalAccess.Full }, false);
+            }
+
+            await throttle.RecordFailureAsync(keys, ct);
+            return ProofAnswer.Refused;
+        }, ct);
+
+    private async Task<ProofAnswer> CheckNowAsync(string? folioText, string? proofText, CancellationToken ct)
     {
-        var proof = proofText?.Trim() ?? "";
+        var keys = ProofThrottle.KeysOf(folioText, proofText);
+        if (!await throttle.AllowsAsync(keys, ct))
+        {
+            return ProofAnswer.Throttled;
+        }
+
+        if (await OpensAsync(folioText, proofText?.Trim() ?? "", ct) is { } opened)
+        {
+            return new ProofAnswer(opened, false);
+        }
+
+        await throttle.RecordFailureAsync(keys, ct);
+        return ProofAnswer.Refused;
+    }
+
+    private async Task<OpenedFolio?> OpensAsync(string? folioText, string proof, CancellationToken ct)
+    {
         var owner = await FindAsync(folioText, ct);
         if (owner is null || proof.Length == 0)
         {
@@ -29,13 +71,13 @@ public sealed class FolioProof(VentanillaDbContext db, IOptions<PortalOptions> o
 
         if (AccessCode.LooksLikeCode(proof))
         {
-            return await UseCodeAsync(owner.Id, proof, ct) ? owner.Id : null;
+            return await UseCodeAsync(owner.Id, proof, ct) ? new OpenedFolio(owner.Id, PortalAccess.Full) : null;
         }
 
         var phone = MexicanPhones.Normalize(proof);
         var email = EmailAddresses.Normalize(proof);
         var matches = (phone is not null && owner.Phones.Contains(phone)) || (email is not null && owner.Emails.Contains(email));
-        return matches ? owner.Id : null;
+        return matches ? new OpenedFolio(owner.Id, PortalAccess.Status) : null;
     }
 
     private async Task<bool> UseCodeAsync(long ticketId, string digits, CancellationToken ct)

@@ -24,12 +24,15 @@ public static class PortalFeature
             .BindConfiguration(PortalOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => Validator.TryValidateObject(o.RateLimits, new ValidationContext(o.RateLimits), null, validateAllProperties: true),
-                "Portal:RateLimits: PerIpPermits, PerFolioPermits and WindowSeconds must be positive.")
+                "Portal:RateLimits: PerIpPermits, PerFolioPermits, WindowSeconds, PerFolioFailures, PerProofFailures and FailureWindowSeconds must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PortalSession>();
         builder.Services.AddSingleton<FolioLimiter>();
         builder.Services.AddScoped<FolioProof>();
+        builder.Services.AddScoped<ProofThrottle>();
         builder.Services.AddScoped<AccessCodeSender>();
+        builder.Services.AddSingleton<ExpiredCodeSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpiredCodeSweeper>());
         builder.Services.AddScoped<PortalDesk>();
         builder.Services.AddScoped<PortalIntake>();
         builder.Services.AddScoped<PortalUploads>();

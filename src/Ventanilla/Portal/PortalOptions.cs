@@ -28,11 +28,17 @@ public sealed class PortalOptions
     [Range(0, 5000)]
     public int ProofFloorMilliseconds { get; set; } = 300;
 
+    /// <summary>False when this node does not sweep expired codes from the outbox (tests drive the sweep themselves).</summary>
+    public bool RunInBackground { get; set; } = true;
+
     [Required]
     public PortalRateLimits RateLimits { get; set; } = new();
 }
 
-/// <summary>Form submissions allowed per window, from one address and on one folio.</summary>
+/// <summary>
+/// Form submissions allowed per window from one address and on one folio (counted on each node), and
+/// failed proofs allowed per folio and per phone or email (counted in the database, for every node).
+/// </summary>
 public sealed class PortalRateLimits
 {
     [Range(1, 100_000)]
@@ -43,4 +49,15 @@ public sealed class PortalRateLimits
 
     [Range(1, 24 * 3600)]
     public int WindowSeconds { get; set; } = 600;
+
+    /// <summary>Failed proofs on one folio, from anyone, within <see cref="FailureWindowSeconds"/>.</summary>
+    [Range(1, 100_000)]
+    public int PerFolioFailures { get; set; } = 10;
+
+    /// <summary>Failed proofs with one phone or email, on any folio, within <see cref="FailureWindowSeconds"/>.</summary>
+    [Range(1, 100_000)]
+    public int PerProofFailures { get; set; } = 5;
+
+    [Range(1, 7 * 24 * 3600)]
+    public int FailureWindowSeconds { get; set; } = 3600;
 }

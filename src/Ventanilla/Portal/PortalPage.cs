@@ -47,7 +47,8 @@ public abstract class PortalPage : ComponentBase
     {
         if (outcome.Ticket is { } ticket)
         {
-            FolioSession.Open(Http, ticket.Id);
+            // Whoever just wrote the report may read all of it.
+            FolioSession.Open(Http, ticket.Id, PortalAccess.Full);
             Navigation.NavigateTo("/portal/constancia");
         }
         else
@@ -57,6 +58,9 @@ public abstract class PortalPage : ComponentBase
 
         return outcome.Errors;
     }
+
+    /// <summary>Answers 429: too many failed proofs on this folio or with this phone or email.</summary>
+    protected void RefuseTooMany() => Refuse(StatusCodes.Status429TooManyRequests, TooManyRequests.Message);
 
     private void Refuse(int status, string message)
     {

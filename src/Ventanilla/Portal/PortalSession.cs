@@ -4,6 +4,22 @@ using Microsoft.Extensions.Options;
 
 namespace Ventanilla.Portal;
 
+/// <summary>How much of an opened folio a browser may see.</summary>
+public enum PortalAccess
+{
+    /// <summary>Proved with a phone or email, which others may know: status, kind and dates only.</summary>
+    Status,
+
+    /// <summary>Proved with a one-time code (or by filing the folio here): the whole folio and its actions.</summary>
+    Full,
+}
+
+/// <summary>The folio a browser opened, and how far.</summary>
+public sealed record OpenedFolio(long TicketId, PortalAccess Access)
+{
+    public bool IsFull => Access == PortalAccess.Full;
+}
+
 /// <summary>
 /// The folio a browser has proved it owns, kept in a short-lived cookie that only this service can
 /// read or forge (Data Protection, keys shared by every node). It opens that one folio and nothing
@@ -16,11 +32,14 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
     private readonly ITimeLimitedDataProtector protector =
         protection.CreateProtector("Ventanilla.Portal.OpenedFolio").ToTimeLimitedDataProtector();
 
-    public void Open(HttpContext http, long ticketId)
+    private const string FullMark = ":full";
+
+    public void Open(HttpContext http, long ticketId, PortalAccess access)
     {
         var lifetime = TimeSpan.FromMinutes(options.Value.SessionMinutes);
         var expires = clock.GetUtcNow() + lifetime;
-        var value = protector.Protect(ticketId.ToString(CultureInfo.InvariantCulture), expires);
+        var text = ticketId.ToString(CultureInfo.InvariantCulture) + (access == PortalAccess.Full ? FullMark : "");
+        var value = protector.Protect(text, expires);
         http.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             Path = "/portal",
@@ -33,7 +52,10 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
     }
 
     /// <summary>The ticket this browser opened, or null when it opened none or the time ran out.</summary>
-    public long? Current(HttpContext http)
+    public long? Current(HttpContext http) => Opened(http)?.TicketId;
+
+    /// <summary>The ticket this browser opened and how far, or null when it opened none or the time ran out.</summary>
+    public OpenedFolio? Opened(HttpContext http)
     {
         if (!http.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
         {
@@ -43,7 +65,12 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
         try
         {
             var text = protector.Unprotect(value, out var expires);
-            return expires > clock.GetUtcNow() && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+            // A cookie without the mark (or from before there were levels) opens the status only.
+            var full = text.EndsWith(FullMark, StringComparison.Ordinal);
+            var idText = full ? text[..^FullMark.Length] : text;
+            return expires > clock.GetUtcNow() && long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? new OpenedFolio(id, full ? PortalAccess.Full : PortalAccess.Status)
+                : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -1502,6 +1502,37 @@ namespace Ventanilla.Data.Migrations.Postgres
                     b.ToTable("portal_access_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Portal.ProofFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_proof_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_portal_proof_failures_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_portal_proof_failures_key_at");
+
+                    b.ToTable("portal_proof_failures", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
                 {
                     b.Property<int>("Id")

@@ -1464,6 +1464,35 @@ namespace Ventanilla.Data.Migrations.Sqlite
                     b.ToTable("portal_access_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Portal.ProofFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_proof_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_portal_proof_failures_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_portal_proof_failures_key_at");
+
+                    b.ToTable("portal_proof_failures", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
                 {
                     b.Property<int>("Id")
