@@ -50,6 +50,19 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Bootstrap:ApiKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // An email channel that can send, so the portal offers its one-time code; nothing is ever sent.
+        builder.UseSetting("Email:RunInBackground", "false");
+        builder.UseSetting("Email:Mailboxes:0:Address", "contacto@netmas.mx");
+        builder.UseSetting("Email:Mailboxes:0:Imap:Host", "127.0.0.1");
+        builder.UseSetting("Email:Mailboxes:0:Imap:Port", "1");
+        builder.UseSetting("Email:Mailboxes:0:Imap:Security", "None");
+        builder.UseSetting("Email:Mailboxes:0:Imap:Username", "nadie");
+        builder.UseSetting("Email:Mailboxes:0:Imap:Password", "nada");
+        builder.UseSetting("Email:Mailboxes:0:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Mailboxes:0:Smtp:Port", "1");
+        builder.UseSetting("Email:Mailboxes:0:Smtp:Security", "None");
+        builder.UseSetting("Email:Mailboxes:0:Smtp:Username", "nadie");
+        builder.UseSetting("Email:Mailboxes:0:Smtp:Password", "nada");
     }
 
     public override async ValueTask DisposeAsync()

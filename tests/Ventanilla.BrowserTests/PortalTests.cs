@@ -77,6 +77,8 @@ public partial class PortalTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Abrir mi folio" }).ClickAsync();
         await Expect(page.Locator("h1 .folio")).ToHaveTextAsync(folio);
         await Expect(page.Locator("#estado")).ToContainTextAsync("Recibido");
+        await Expect(page.Locator("#conversacion")).ToHaveCountAsync(0);
+        await UnlockAsync(page, folio);
 
         await page.GetByLabel("Tu mensaje").FillAsync("Se corta cada 10 minutos, sobre todo en la noche.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar mensaje" }).ClickAsync();
@@ -212,11 +214,28 @@ public partial class PortalTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByLabel("Teléfono, correo o código").FillAsync("carmen.diaz@correo.mx");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abrir mi folio" }).ClickAsync();
         await Expect(page.Locator("h1 .folio")).ToHaveTextAsync(folio);
+        await UnlockAsync(page, folio);
         return page;
+    }
+
+    /// <summary>On a folio opened by phone or email, asks for the one-time code and types it, as its subscriber would.</summary>
+    private async Task UnlockAsync(IPage page, string folio)
+    {
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Enviarme un código") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Te enviamos un código a tu correo");
+        var body = await browser.WithDbAsync(db => db.Outbox.AsNoTracking()
+            .Where(m => m.Event == "access_code" && m.State == Ventanilla.Channels.OutboxState.Pending && db.Tickets.Any(t => t.Id == m.TicketId && t.Folio == folio))
+            .OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync());
+        await page.GetByLabel("Código de 6 dígitos").FillAsync(AccessCode().Match(body).Groups[1].Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ver el detalle" }).ClickAsync();
+        await Expect(page.Locator("#conversacion")).ToBeVisibleAsync();
     }
 
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    [GeneratedRegex(@"en el portal es (\d{6})\.")]
+    private static partial Regex AccessCode();
 
     [GeneratedRegex(@"^[A-Z]{1,8}-\d{4}-\d{6}$")]
     private static partial Regex FolioPattern();
