@@ -59,6 +59,15 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         if (ticketId is { } existing)
         {
             var joined = await db.Tickets.SingleAsync(t => t.Id == existing, ct);
+            if (!await SenderProof.IsVerifiedAsync(db, joined, sender?.Address, MailThreading.CandidateIds(message), ct))
+            {
+                // Kept where an agent looks, but never as the subscriber's words: no message, files, status or closing answer.
+                joined.AddNote(SenderProof.Note(sender?.Address, content, text), actor, now);
+                row.Processed(joined.Id, now);
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+
             joined.AddMessage(inbound: true, ContactChannel.Email, text, actor, now, content.QuotedHistory);
             await closure.ReadReplyAsync(joined, content.Text, actor, now, ct); // an answer to the closing notice closes or reopens
             await MailFiles.AttachAsync(files, db, joined, content, actor, now, ct);

@@ -67,5 +67,8 @@ internal static class BotTexts
 
     public const string AskWhatFails = "Lamentamos que siga fallando. Cuéntanos qué pasa y reabrimos tu folio.";
 
+    public static string UnverifiedClosure(string address) =>
+        $"Remitente no verificado: el WhatsApp {address} no es del titular de este folio; su mensaje no se tomó como respuesta al aviso de cierre.";
+
     public static string Reopened(Ticket ticket) => $"Reabrimos tu folio {ticket.Folio}; un asesor le dará seguimiento.";
 }

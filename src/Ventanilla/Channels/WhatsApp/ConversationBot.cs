@@ -131,6 +131,13 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
 
         if (ticket.Status == TicketStatus.Notified || conversation.Step == ConversationStep.AwaitingReopenReason)
         {
+            // Only the folio's owner confirms or reopens it: the same owner the status query answers to.
+            if (!await FolioQuery.OwnsAsync(db, conversation, ticket, ct))
+            {
+                ticket.AddNote(BotTexts.UnverifiedClosure(conversation.Address), conversation.Actor, now);
+                return;
+            }
+
             Closure(conversation, ticket, content, now);
             return;
         }
