@@ -126,7 +126,8 @@ public partial class RoleTableTests
     {
         var name = m.Groups["name"].Value;
         // A subscriber's own pages and endpoints need a subscriber that exists.
-        var subscriber = name is "id" or "Id" && pattern.Contains("subscri", StringComparison.Ordinal) || pattern.StartsWith("/suscriptores/", StringComparison.Ordinal) && name == "Id";
+        var subscriber = name is "id" or "Id"
+            && (pattern.StartsWith("/api/v1/subscribers/", StringComparison.Ordinal) || pattern.StartsWith("/suscriptores/", StringComparison.Ordinal));
         return subscriber ? values["subscriber"] : values[name];
     });
 
