@@ -20,7 +20,7 @@ public class TicketLifecycleApiTests
         var resolved = await client.PostAsync($"{url}/resolution", new { cause = "Conector dañado en la roseta", correction = "Se cambió el conector", upheld = true });
         Assert.Equal(HttpStatusCode.OK, resolved.Status);
         Assert.Equal("resolved", resolved.Body.Str("status"));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{url}/status", new { status = "notified" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{url}/notice", new { })).Status);
         var closed = await client.PostAsync($"{url}/status", new { status = "closed", confirmation = "confirmed" });
         Assert.Equal(HttpStatusCode.OK, closed.Status);
 
@@ -32,7 +32,7 @@ public class TicketLifecycleApiTests
         // Routing's automatic decisions are the system's; everything else is the key that acted.
         var byPeople = ticket.GetProperty("timeline").EnumerateArray().Where(e => e.Str("actor") != "Ventanilla").ToArray();
         var types = byPeople.Select(e => e.Str("type")).ToArray();
-        Assert.Equal(["created", "status_changed", "note", "status_changed", "resolution_recorded", "ready_to_notify", "status_changed", "status_changed"], types);
+        Assert.Equal(["created", "status_changed", "note", "status_changed", "resolution_recorded", "ready_to_notify", "status_changed", "notification_queued", "status_changed"], types);
         Assert.All(byPeople, e => Assert.Equal("Clave de API «Bootstrap»", e.Str("actor")));
     }
 
@@ -82,7 +82,7 @@ public class TicketLifecycleApiTests
         var url = $"/api/v1/tickets/{folio}";
         await client.PostAsync($"{url}/status", new { status = "in_progress" });
         await client.PostAsync($"{url}/resolution", new { cause = "x", correction = "y", upheld = true });
-        await client.PostAsync($"{url}/status", new { status = "notified" });
+        await client.PostAsync($"{url}/notice", new { });
         await client.PostAsync($"{url}/status", new { status = "closed", confirmation = "no_answer" });
 
         var withoutWords = await client.PostAsync($"{url}/status", new { status = "reopened" });

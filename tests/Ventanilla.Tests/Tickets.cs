@@ -21,6 +21,7 @@ internal static class Tickets
         {
             var violation = step == TicketStatus.Resolved
                 ? ticket.RecordResolution("Fibra dañada", "Se reemplazó el tramo", true, null, Agent, Now)
+                : step == TicketStatus.Notified ? ticket.Notify(Agent, Now)
                 : ticket.ChangeStatus(new StatusChange(step, "motivo", null,
                     step == TicketStatus.Closed ? SubscriberConfirmation.Confirmed : null), Agent, Now);
             Assert.Null(violation);

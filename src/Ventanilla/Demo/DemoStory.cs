@@ -191,14 +191,14 @@ internal sealed class DemoStory(Ticket ticket, DemoTicket plan, DemoCast cast, S
         if (finding is null)
         {
             MessageOut($"Hola {FirstName}, te confirmamos la respuesta a tu folio {ticket.Folio}. Quedamos a tus órdenes.", 30, 600);
-            Move(Notified, "Se confirmó la respuesta con el suscriptor.", agent, 1, 10);
+            Told("Se confirmó la respuesta con el suscriptor.");
             return;
         }
 
         var verdict = finding.Upheld ? "procedente" : "improcedente";
         MessageOut($"Hola {FirstName}, te informamos sobre tu folio {ticket.Folio}. La causa fue: {finding.Cause.ToLowerInvariant()}. " +
             $"{finding.Correction} Tu reporte resultó {verdict}.", 30, 600);
-        Move(Notified, $"Se informó al suscriptor la causa y que su reporte fue {verdict}.", agent, 1, 10);
+        Told($"Se informó al suscriptor la causa y que su reporte fue {verdict}.");
     }
 
     private void CloseWithSubscriber()
@@ -222,6 +222,9 @@ internal sealed class DemoStory(Ticket ticket, DemoTicket plan, DemoCast cast, S
 
     private void Move(TicketStatus to, string? reason, StaffMember by, int min, int max, SubscriberConfirmation? confirmation = null) =>
         Check(ticket.ChangeStatus(new StatusChange(to, reason, Confirmation: confirmation), DemoCast.As(by), Next(min, max)));
+
+    // The agent told the subscriber; notified is reached only that way, never by a plain move.
+    private void Told(string how) => Check(ticket.Notify(DemoCast.As(agent), Next(1, 10), how));
 
     private void MessageOut(string body, int min, int max) =>
         ticket.AddMessage(inbound: false, MessageChannel, body, DemoCast.As(agent), Next(min, max));

@@ -48,7 +48,8 @@ public sealed class TicketFollowUp
                 : null,
             CanScheduleVisits = schedule,
             CanNotify = (await authorization.AuthorizeAsync(user, Rights.NotifySubscribers)).Succeeded,
-            CanRecordOutcome = (await authorization.AuthorizeAsync(user, Rights.RecordOutcomes)).Succeeded,
+            CanRecordOutcome = (await authorization.AuthorizeAsync(user, Rights.RecordOutcomes)).Succeeded
+                && await Outcomes.OutcomeAuthority.MayRecordAsync(db, user, ticket, ct),
         };
     }
 }

@@ -28,6 +28,7 @@ public static class Rights
     public const string RecordVisits = "visits.record";
     public const string NotifySubscribers = "tickets.notify";
     public const string RecordOutcomes = "tickets.outcome";
+    public const string TakeCalls = "calls.take";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -40,6 +41,9 @@ public static class Rights
         [ScheduleVisits] = [Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
         [RecordVisits] = [Roles.Technician, Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
         [NotifySubscribers] = [Roles.Agent, Roles.Supervisor, Roles.Admin],
+        // Only the owning area records an outcome; OutcomeAuthority checks the area on top of the role.
         [RecordOutcomes] = [Roles.Area, Roles.Supervisor, Roles.Admin],
+        // Phone intake is Customer Service's desk (the procedure's step 1), not the technical or area staff's.
+        [TakeCalls] = [Roles.Agent, Roles.Supervisor, Roles.Admin],
     };
 }

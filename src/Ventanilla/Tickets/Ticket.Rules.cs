@@ -21,7 +21,23 @@ public sealed partial class Ticket
         _ => [],
     };
 
+    /// <summary>
+    /// A plain status change, as the status form, the API and any bulk path ask for it. Notified
+    /// is not among them: only sending the notice (<see cref="Notify"/>) tells the subscriber.
+    /// </summary>
     public RuleViolation? ChangeStatus(StatusChange change, Actor actor, DateTime now)
+    {
+        if (change.To == Notified && TicketLifecycle.IsAllowed(Status, Notified, Kind))
+        {
+            return Violation(string.Create(CultureInfo.InvariantCulture,
+                $"El folio pasa a «notificado» solo al enviar el aviso al suscriptor: usa «Avisar al suscriptor» en el folio o POST /api/v1/tickets/{Folio}/notice."),
+                [RuleViolation.MissingNotification]);
+        }
+
+        return Move(change, actor, now);
+    }
+
+    private RuleViolation? Move(StatusChange change, Actor actor, DateTime now)
     {
         var to = change.To;
         if (!TicketLifecycle.IsAllowed(Status, to, Kind))
@@ -41,8 +57,7 @@ public sealed partial class Ticket
             return missing;
         }
 
-        // However it is reached (the notice, or an agent who told the subscriber by phone), a
-        // complaint is only notified with its area's outcome.
+        // The notice is the one way here, and a complaint goes out only with its area's outcome.
         if (to == Notified && CheckNotice() is { } notYet)
         {
             return notYet;

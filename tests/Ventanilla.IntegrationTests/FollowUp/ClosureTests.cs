@@ -132,10 +132,13 @@ public class ClosureTests
         var resolved = await client.PostAsync($"/api/v1/tickets/{folio}/resolution", new { cause = "Cobro duplicado", correction = "Se revisó", upheld = true });
 
         var notified = await client.PostAsync($"/api/v1/tickets/{folio}/status", new { status = "notified" });
+        var notice = await client.PostAsync($"/api/v1/tickets/{folio}/notice", new { });
 
         Assert.Equal(HttpStatusCode.OK, resolved.Status);
         Assert.Equal(HttpStatusCode.Conflict, notified.Status);
-        Assert.Contains("el área debe registrar el resultado", notified.Body.Str("title"), StringComparison.Ordinal);
+        Assert.Contains("solo al enviar el aviso", notified.Body.Str("title"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, notice.Status);
+        Assert.Contains("el área debe registrar el resultado", notice.Body.Str("title"), StringComparison.Ordinal);
         Assert.Equal("resolved", (await client.GetJsonAsync($"/api/v1/tickets/{folio}")).Str("status"));
     }
 

@@ -231,7 +231,7 @@ public class ConversationTests
         var now = DateTime.UtcNow;
         Assert.Null(t.ChangeStatus(new StatusChange(TicketStatus.InProgress), lead, now));
         Assert.Null(t.RecordResolution("Módem dañado", "Se cambió el módem", true, null, lead, now));
-        Assert.Null(t.ChangeStatus(new StatusChange(TicketStatus.Notified), lead, now));
+        Assert.Null(t.Notify(lead, now));
         return await db.SaveChangesAsync();
     });
 }

@@ -16,7 +16,7 @@ public sealed class ClosureDesk(VentanillaDbContext db, Notifier notifier)
     /// <summary>Sends the cause, the correction and whether the report was upheld, and asks for a confirmation.</summary>
     public async Task<RuleViolation?> NotifyAsync(Ticket ticket, Actor actor, DateTime now, CancellationToken ct = default)
     {
-        if (ticket.ChangeStatus(new StatusChange(TicketStatus.Notified), actor, now) is { } refused)
+        if (ticket.Notify(actor, now) is { } refused)
         {
             return refused;
         }

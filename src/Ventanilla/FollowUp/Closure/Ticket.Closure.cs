@@ -10,6 +10,13 @@ public sealed partial class Ticket
         timeline.Add(new TimelineEntry(TimelineEntryType.ReadyToNotify, actor, now,
             "Servicio al Cliente: folio listo para notificar al suscriptor la causa, la corrección y si fue procedente."));
 
+    /// <summary>
+    /// The notice went to the subscriber (or an agent told them by phone): the only way to
+    /// notified. Whoever calls it has checked the right to notify; <paramref name="said"/> notes how.
+    /// </summary>
+    public RuleViolation? Notify(Actor actor, DateTime now, string? said = null) =>
+        Move(new StatusChange(TicketStatus.Notified, said), actor, now);
+
     /// <summary>Why the closing notice cannot go yet, or null when it can.</summary>
     public RuleViolation? CheckNotice()
     {

@@ -24,6 +24,18 @@ public static class OutcomesApi
     public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> RecordOutcome(string folio, OutcomeRequest request,
         VentanillaDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
+        var (ticket, problem) = await TicketChangesApi.LoadForChange(db, folio, http, ct);
+        if (ticket is null)
+        {
+            return problem!;
+        }
+
+        // Another area is refused whatever it sent, before its input is read.
+        if (!await OutcomeAuthority.MayRecordAsync(db, user, ticket, ct))
+        {
+            return TypedResults.Problem(title: OutcomeAuthority.Refusal, statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var errors = new FieldErrors();
         var outcome = errors.Enum<AreaOutcome>("outcome", request.Outcome);
         var text = errors.Text("text", request.Text, Ticket.OutcomeTextLength);
@@ -35,12 +47,6 @@ public static class OutcomesApi
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
-        }
-
-        var (ticket, problem) = await TicketChangesApi.LoadForChange(db, folio, http, ct);
-        if (ticket is null)
-        {
-            return problem!;
         }
 
         var violation = ticket.RecordOutcome(outcome!.Value, text, Actors.From(user), clock.GetUtcNow().UtcDateTime);

@@ -21,6 +21,9 @@ public sealed partial class Ticket
     /// <summary>Kinds that go to an area, which settles them with an outcome before the subscriber is told.</summary>
     public static bool NeedsAreaOutcome(TicketKind kind) => kind is TicketKind.Complaint or TicketKind.Clarification;
 
+    /// <summary>Whether the area <paramref name="areaId"/> owns this ticket now; no area owns an unrouted one.</summary>
+    public bool IsOwnedByArea(int? areaId) => areaId is not null && AreaId == areaId;
+
     /// <summary>
     /// The area's settlement of a complaint or clarification. It resolves the ticket too: the
     /// outcome is the finding, and a rejected report is the one not upheld.

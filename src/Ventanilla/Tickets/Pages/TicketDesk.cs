@@ -44,6 +44,9 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
 
     public VentanillaDbContext Db => db;
 
+    /// <summary>The signed-in person, for rules that look beyond the role (the area that owns the folio).</summary>
+    public ClaimsPrincipal User => user;
+
     public string Url => "/folios/" + Uri.EscapeDataString(Ticket.Folio);
 
     public string DoneUrl(string done) => Url + "?hecho=" + Uri.EscapeDataString(done);
