@@ -31,6 +31,9 @@ public static class StaffFeature
             .AddClaimsPrincipalFactory<StaffClaims>()
             .AddDefaultTokenProviders();
         builder.Services.AddSingleton<SessionChanges>();
+        builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<StaffSignIn>();
         builder.Services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffSessionValidator>());
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionCheckInterval);
 
