@@ -32,6 +32,16 @@ public sealed partial class ConsoleClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         PostFormAsync("/entrar", "entrar", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
+    /// <summary>Signs out with the header's button, its antiforgery token included.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var html = await (await Http.GetAsync("/")).Content.ReadAsStringAsync();
+        var form = Forms().Matches(html).FirstOrDefault(f => f.Value.Contains("action=\"/salir\"", StringComparison.Ordinal));
+        Assert.True(form is not null, $"The home page has no sign-out form: {html}");
+        using var content = new FormUrlEncodedContent(HiddenInputs(form.Value));
+        return await Http.PostAsync("/salir", content);
+    }
+
     /// <summary>The page's HTML with character references decoded, so tests can look for "Peña" as written.</summary>
     public async Task<string> GetPageAsync(string url)
     {

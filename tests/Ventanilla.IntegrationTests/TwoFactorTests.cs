@@ -33,7 +33,7 @@ public partial class TwoFactorTests
         using (var first = await ConsoleClient.SignInAsync(app))
         {
             key = await EnableAsync(app, first);
-            var signedOut = await first.Http.PostAsync("/salir", new FormUrlEncodedContent([]));
+            var signedOut = await first.SignOutAsync();
             Assert.Equal("/entrar", ConsoleClient.Location(signedOut));
         }
 
@@ -72,8 +72,11 @@ public partial class TwoFactorTests
         using (var first = await ConsoleClient.SignInAsync(app))
         {
             await EnableAsync(app, first);
-            var unconfirmed = await first.PostFormForPageAsync("/cuenta/seguridad", "desactivar-2fa", []);
-            var disabled = await first.PostFormAsync("/cuenta/seguridad", "desactivar-2fa", new() { ["Disable.Confirmed"] = "true" });
+            var unconfirmed = await first.PostFormForPageAsync("/cuenta/seguridad", "desactivar-2fa", new() { ["Disable.Proof"] = ConsoleClient.AdminPassword });
+            var disabled = await first.PostFormAsync("/cuenta/seguridad", "desactivar-2fa", new()
+            {
+                ["Disable.Confirmed"] = "true", ["Disable.Proof"] = ConsoleClient.AdminPassword,
+            });
             Assert.Contains("Marca la confirmación", unconfirmed, StringComparison.Ordinal);
             Assert.Equal("/cuenta/seguridad?aviso=desactivada", ConsoleClient.Location(disabled));
         }

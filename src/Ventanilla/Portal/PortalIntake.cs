@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
@@ -7,7 +8,7 @@ using Ventanilla.Web;
 namespace Ventanilla.Portal;
 
 /// <summary>Turns the portal's report, cancellation and privacy forms into tickets on the web channel.</summary>
-public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, PortalUploads uploads, TimeProvider clock)
+public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, PortalUploads uploads, TimeProvider clock, IOptions<PortalOptions> options)
 {
     public static readonly Actor Web = new("portal", "Portal web");
 
@@ -96,7 +97,9 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
             return new Outcome(null, errors.ToDictionary());
         }
 
-        var subscriber = await OwnerOfContractAsync(account!, proof!, ct);
+        // Found or not, the check takes the same least time: how long it took must not tell that a contract exists.
+        var subscriber = await ResponseFloor.RunAsync(TimeSpan.FromMilliseconds(options.Value.ProofFloorMilliseconds),
+            () => OwnerOfContractAsync(account!, proof!, ct), clock, ct);
         if (subscriber is null)
         {
             // The same answer for an unknown contract and a wrong phone or email: neither is revealed.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ventanilla.Data;
 
 namespace Ventanilla.Staff;
@@ -8,6 +9,9 @@ namespace Ventanilla.Staff;
 public static class StaffFeature
 {
     private const string Either = "ApiKeyOrCookie";
+
+    /// <summary>How long another node may go on trusting a session after the person's sign-in changed.</summary>
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromSeconds(30);
 
     public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
     {
@@ -26,6 +30,12 @@ public static class StaffFeature
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaims>()
             .AddDefaultTokenProviders();
+        builder.Services.AddSingleton<SessionChanges>();
+        builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<StaffSignIn>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffSessionValidator>());
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionCheckInterval);
 
         // The API speaks API keys, the console speaks sign-in cookies; the path decides which.
         builder.Services.AddAuthentication(o =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.AspNetCore.Identity;
 
 namespace Ventanilla.Staff;
@@ -13,6 +14,10 @@ public sealed class StaffUser : IdentityUser
     /// they work their area's hours. Automatic assignment gives work only to people on shift.
     /// </summary>
     public string? ShiftCalendar { get; set; }
+
+    /// <summary>Disabling is a lockout that never ends: the person and their history stay, the door is shut.</summary>
+    [NotMapped]
+    public bool IsDisabled => LockoutEnd is { } end && end.Year >= 9999;
 }
 
 /// <summary>A staff member as other features see one: who, by name.</summary>

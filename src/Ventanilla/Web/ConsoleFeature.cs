@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Ventanilla.Staff;
@@ -29,6 +30,7 @@ public static class ConsoleFeature
     public static WebApplication UseConsole(this WebApplication app)
     {
         app.UseRequestLocalization();
+        app.UseConsoleSecurityHeaders();
         return app;
     }
 
@@ -36,7 +38,8 @@ public static class ConsoleFeature
     {
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor's own header would only say frame-ancestors 'self'; the console's full policy says 'none' (SecurityHeaders).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapGet("/idioma", ChangeLanguage).ExcludeFromDescription();
         app.MapPost("/salir", SignOut).ExcludeFromDescription();
         return app;
@@ -51,8 +54,14 @@ public static class ConsoleFeature
         return Results.LocalRedirect(LocalUrl.OrHome(volver));
     }
 
-    private static async Task<IResult> SignOut(SignInManager<StaffUser> signIn)
+    private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn)
     {
+        // Only the header's own form signs out: another site's page cannot post here and end a shift's session.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
+
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/entrar");
     }
