@@ -36,7 +36,8 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
 
         var content = MailContent.From(message);
         var sender = message.From.Mailboxes.FirstOrDefault();
-        var actor = new Actor($"email:{sender?.Address}", sender?.Name is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
+        var senderName = Web.Text.WithoutControlCharacters(sender?.Name);
+        var actor = new Actor($"email:{sender?.Address}", senderName is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
         var text = Text(content.Text);
         // A bounce names the message of ours that failed: read once, it also tells the ticket.
         var original = verdict.Kind == MailKind.Bounce ? await Bounces.OriginalAsync(db, verdict, ct) : null;
@@ -91,7 +92,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
 
         var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
         var report = new NewTicket(TicketKind.Query, ContactChannel.Email, Subject(content.Subject, text), text, null,
-            new ContactInfo(sender?.Name is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
+            new ContactInfo(senderName is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
         // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
         var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
         var ticket = await db.Tickets.SingleAsync(t => t.Id == created.Id, ct);

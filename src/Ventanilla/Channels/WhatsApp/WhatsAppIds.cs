@@ -12,7 +12,7 @@ public sealed record WhatsAppUser(string? WaId, string? UserId, string? Phone, s
     public static WhatsAppUser From(string? waId, string? userId, string? name) =>
         new(Clean(waId), Clean(userId), WhatsAppIds.PhoneOf(waId), Clean(name));
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => Web.Text.Clean(Web.Text.WithoutControlCharacters(value));
 }
 
 public static class WhatsAppIds
