@@ -45,8 +45,9 @@ internal static class RequestCharset
             _ = Encoding.GetEncoding(charset);
             return null;
         }
-        catch (ArgumentException)
+        catch (Exception unknown) when (unknown is ArgumentException or NotSupportedException)
         {
+            // NotSupportedException: UTF-7, which .NET refuses to decode.
             return charset;
         }
     }

@@ -65,5 +65,17 @@ public static class Text
         || rune.Value is >= 0xFDD0 and <= 0xFDEF
         || (rune.Value & 0xFFFE) == 0xFFFE;
 
+    /// <summary>At most <paramref name="max"/> characters, ending in "…" when cut; never halves a surrogate pair.</summary>
+    public static string? Shortened(string? text, int max)
+    {
+        if (text is null || text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        return text[..end] + "…";
+    }
+
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

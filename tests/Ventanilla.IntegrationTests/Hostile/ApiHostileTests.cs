@@ -34,7 +34,8 @@ public class ApiHostileTests(ITestOutputHelper output)
         {
             var operation = walk.Operations[i % walk.Operations.Count];
             using var request = walk.Request(operation);
-            var sent = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
+            // As bytes: the declared charset may be one nobody decodes, which is the point.
+            var sent = request.Content is null ? "" : System.Text.Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync());
             var what = $"[semilla {input.Seed}, caso {i}] {request.Method} {request.RequestUri} {HostileRules.Cut(sent)}";
             using var response = await client.SendAsync(request);
 

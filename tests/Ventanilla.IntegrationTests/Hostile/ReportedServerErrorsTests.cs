@@ -75,18 +75,35 @@ public class ReportedServerErrorsTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Subscribers.CountAsync()));
     }
 
-    [Fact]
-    public async Task Api_BodyInAnUnknownCharset_Is415ProblemInSpanish()
+    // UTF-7 is a charset .NET knows but refuses to decode: found by the hostile-input suite.
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("utf-7")]
+    public async Task Api_BodyInACharsetNobodyDecodes_Is415ProblemInSpanish(string charset)
     {
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
         using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(Json.Fault()));
-        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=bogus");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
 
         var response = await app.Api().PostAsync("/api/v1/tickets", content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("«bogus»", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"«{charset}»", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    // Found by the hostile-input suite: PostgreSQL refused the 201st character of the sender's name.
+    [Theory, BothDatabases]
+    public async Task Email_SenderWithAVeryLongDisplayName_IsFiled(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var mail = new MimeMessage([new MailboxAddress(new string('A', 300), "ana.lopez@example.com")], [new MailboxAddress("Net+", "contacto@netmas.mx")],
+            "Sin señal", new TextPart("plain") { Text = "No tengo señal." }) { MessageId = "largo-1@example.com" };
+
+        var row = await ProcessMailAsync(app, mail);
+
+        Assert.Equal(InboundState.Processed, row.State);
+        Assert.NotNull(row.TicketId);
     }
 
     [Theory, BothDatabases]

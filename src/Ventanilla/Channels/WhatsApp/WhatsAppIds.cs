@@ -10,7 +10,7 @@ namespace Ventanilla.Channels.WhatsApp;
 public sealed record WhatsAppUser(string? WaId, string? UserId, string? Phone, string? Name)
 {
     public static WhatsAppUser From(string? waId, string? userId, string? name) =>
-        new(Clean(waId), Clean(userId), WhatsAppIds.PhoneOf(waId), Clean(name));
+        new(Clean(waId), Clean(userId), WhatsAppIds.PhoneOf(waId), Web.Text.Shortened(Clean(name), 200)); // a profile name is stored in 200 characters
 
     private static string? Clean(string? value) => Web.Text.Clean(Web.Text.WithoutControlCharacters(value));
 }
