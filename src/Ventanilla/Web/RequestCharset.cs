@@ -39,7 +39,8 @@ internal static class RequestCharset
             return null;
         }
 
-        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString();
+        // As the framework's JSON reader takes it: quotes and all ("utf-8" in quotes is unknown to it too).
+        var charset = mediaType.Charset.ToString();
         try
         {
             _ = Encoding.GetEncoding(charset);

@@ -19,6 +19,9 @@ namespace Ventanilla.IntegrationTests.Hostile;
 /// </summary>
 public class ChannelHostileTests(ITestOutputHelper output)
 {
+    /// <summary>The inbox processor runs when the test says, not also in the background beside it.</summary>
+    internal static readonly Dictionary<string, string?> ByHand = new() { ["Email:RunInBackground"] = "false" };
+
     [Theory, BothDatabases]
     public async Task Webhook_SignedHostilePosts_AreStoredAndProcessedNeverFlagged(DatabaseKind database)
     {
@@ -52,7 +55,7 @@ public class ChannelHostileTests(ITestOutputHelper output)
         var cases = database == DatabaseKind.Sqlite ? 120 : 15;
         var input = new HostileInput(HostileInput.DefaultSeed + 4);
         output.WriteLine($"Semilla {input.Seed}, {cases} casos en {database}.");
-        await using var app = await VentanillaApp.StartAsync(database);
+        await using var app = await VentanillaApp.StartAsync(database, ByHand);
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var readable = new HashSet<long>();
 

@@ -36,7 +36,7 @@ public class ReportedServerErrorsTests
     [Theory, BothDatabases]
     public async Task Email_NewTicketWithNonCharacters_IsFiledNotFlagged(DatabaseKind database)
     {
-        await using var app = await VentanillaApp.StartAsync(database);
+        await using var app = await VentanillaApp.StartAsync(database, ChannelHostileTests.ByHand);
         var mail = new MimeMessage([new MailboxAddress("Ana López", "ana.lopez@example.com")], [new MailboxAddress("Net+", "contacto@netmas.mx")],
             "Falla\uFFFE", new TextPart("plain") { Text = WithNonCharacters }) { MessageId = "falla-1@example.com" };
 
@@ -96,7 +96,7 @@ public class ReportedServerErrorsTests
     [Theory, BothDatabases]
     public async Task Email_SenderWithAVeryLongDisplayName_IsFiled(DatabaseKind database)
     {
-        await using var app = await VentanillaApp.StartAsync(database);
+        await using var app = await VentanillaApp.StartAsync(database, ChannelHostileTests.ByHand);
         var mail = new MimeMessage([new MailboxAddress(new string('A', 300), "ana.lopez@example.com")], [new MailboxAddress("Net+", "contacto@netmas.mx")],
             "Sin señal", new TextPart("plain") { Text = "No tengo señal." }) { MessageId = "largo-1@example.com" };
 

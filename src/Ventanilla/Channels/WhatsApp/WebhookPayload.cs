@@ -50,6 +50,12 @@ public sealed record WebhookPayload(IReadOnlyList<InboundWhatsApp> Messages, IRe
 
                 var name = contact.ValueKind == JsonValueKind.Object && contact.TryGetProperty("profile", out var profile) ? Str(profile, "name") : null;
                 var user = WhatsAppUser.From(from ?? Str(contact, "wa_id"), fromUser ?? Str(contact, "user_id"), name);
+                if (user.WaId is null && user.UserId is null)
+                {
+                    skipped.Add($"messages[{i}]: sin remitente legible");
+                    continue;
+                }
+
                 messages.Add(new InboundWhatsApp(id, user, Str(m, "type") ?? "unknown", Time(Str(m, "timestamp")), m.Clone()));
             }
 
