@@ -106,6 +106,18 @@ public class ReportedServerErrorsTests
         Assert.NotNull(row.TicketId);
     }
 
+    // Found by the hostile-input suite: the error handler decoded the failed path a second time and threw on the NUL.
+    [Fact]
+    public async Task Api_BadBodyOnAPathThatReadsPercentZeroZero_Is400Problem()
+    {
+        await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
+
+        var response = await app.Api().PostAsync("/api/v1/tickets/%2500/notes", new StringContent("{", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory, BothDatabases]
     public async Task ApiSearch_WithNul_FindsWhatTheRestOfTheWordsFind(DatabaseKind database)
     {
