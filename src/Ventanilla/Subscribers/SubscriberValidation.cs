@@ -7,6 +7,9 @@ public static class SubscriberValidation
 {
     private const int MaxEach = 10;
 
+    // JSON binding lets a null through as an item of a list; it is a client's mistake, not ours.
+    private const string EmptyItem = "El elemento está vacío (null); quítalo o complétalo.";
+
     public static SubscriberDetails? Check(SubscriberRequest request, FieldErrors errors)
     {
         var account = errors.Text("accountNumber", request.AccountNumber, 40)?.ToUpperInvariant();
@@ -19,6 +22,12 @@ public static class SubscriberValidation
         foreach (var (identity, i) in (request.WhatsApp ?? []).Select((w, i) => (w, i)))
         {
             var field = Field("whatsApp", i);
+            if (identity is null)
+            {
+                errors.Add(field, EmptyItem);
+                continue;
+            }
+
             var waId = errors.Text(field + ".waId", identity.WaId, 32);
             var userId = errors.Text(field + ".userId", identity.UserId, 128);
             if (waId is not null && !waId.All(char.IsAsciiDigit))
@@ -38,6 +47,12 @@ public static class SubscriberValidation
         foreach (var (a, i) in (request.Addresses ?? []).Select((a, i) => (a, i)))
         {
             var field = Field("addresses", i);
+            if (a is null)
+            {
+                errors.Add(field, EmptyItem);
+                continue;
+            }
+
             var street = errors.Text(field + ".street", a.Street, 300, required: true);
             addresses.Add(new ServiceAddress(street ?? "",
                 errors.Text(field + ".neighborhood", a.Neighborhood, 150),

@@ -23,7 +23,17 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
     /// the one acknowledgement of that email.
     /// </param>
     public Task<Ticket> RegisterAsync(NewTicket report, long? subscriberId, Actor actor, string? answersMessageId = null) =>
-        EnqueueAsync(new Report(report, subscriberId, actor, answersMessageId), "Ventanilla is shutting down and takes no new reports.");
+        EnqueueAsync(new Report(Readable(report), subscriberId, actor, answersMessageId), "Ventanilla is shutting down and takes no new reports.");
+
+    // Every channel's report passes here: a non-character that one edge missed would otherwise fail
+    // routing, and with it every report written in the same group.
+    private static NewTicket Readable(NewTicket report) => report with
+    {
+        Subject = Web.Text.WithoutControlCharacters(report.Subject)!,
+        Description = Web.Text.WithoutControlCharacters(report.Description)!,
+        ServiceAddress = Web.Text.WithoutControlCharacters(report.ServiceAddress),
+        Contact = report.Contact with { Name = Web.Text.WithoutControlCharacters(report.Contact.Name) },
+    };
 
     protected override async Task WriteAsync(IReadOnlyList<PendingWrite<Report, Ticket>> group)
     {

@@ -52,7 +52,7 @@ public static partial class ApiPlatform
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler("/error/500");
         // The API answers errors as problem+json; the console shows a page in Spanish instead.
-        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages().Use(RequestCharset.RejectUnknownAsync));
         app.UseWhen(http => !IsApi(http.Request), console => console.UseStatusCodePagesWithReExecute("/error/{0}"));
         // Routing after the error handlers, so that re-executing a request for its error page finds the page.
         app.UseRouting();

@@ -36,7 +36,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
         // By now the request's path is the error page's; the feature keeps the one that failed.
-        var failedPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        // The feature's path is already decoded: taken as it is, since decoding it again turns a "%00" it contains into NUL and throws.
+        var failedPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : httpContext.Request.Path;
         if (!ApiPlatform.IsApi(failedPath))
         {
             // People in the console get the error page; the status-code pages middleware renders it.

@@ -36,7 +36,9 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
 
         var content = MailContent.From(message);
         var sender = message.From.Mailboxes.FirstOrDefault();
-        var actor = new Actor($"email:{sender?.Address}", sender?.Name is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
+        // Display names are the sender's to choose; ours are stored in 200 characters.
+        var senderName = Web.Text.Shortened(Web.Text.WithoutControlCharacters(sender?.Name), 200);
+        var actor = new Actor($"email:{sender?.Address}", senderName is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
         var text = Text(content.Text);
         // A bounce names the message of ours that failed: read once, it also tells the ticket.
         var original = verdict.Kind == MailKind.Bounce ? await Bounces.OriginalAsync(db, verdict, ct) : null;
@@ -100,7 +102,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
 
         var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
         var report = new NewTicket(TicketKind.Query, ContactChannel.Email, Subject(content.Subject, text), text, null,
-            new ContactInfo(sender?.Name is { Length: > 0 and <= 200 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
+            new ContactInfo(senderName is { Length: > 0 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
         // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
         var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
         var ticket = await db.Tickets.SingleAsync(t => t.Id == created.Id, ct);
@@ -136,12 +138,12 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
     private static string Text(string text)
     {
         var body = text.Trim().Length == 0 ? "(Correo sin texto)" : text.Trim();
-        return body.Length > TicketLimits.Description ? body[..TicketLimits.Description] : body;
+        return Web.Text.Shortened(body, TicketLimits.Description)!;
     }
 
     private static string Subject(string subject, string text)
     {
         var line = subject.Trim().Length > 0 ? subject.Trim() : text.Split('\n', 2)[0].Trim();
-        return line.Length <= 200 ? line : line[..199] + "…";
+        return Web.Text.Shortened(line, 200)!;
     }
 }

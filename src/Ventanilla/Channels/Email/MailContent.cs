@@ -37,7 +37,9 @@ public sealed record MailContent(
             ? string.Join("\n", plain.Select(BodyText.Read))
             : sanitized is not null ? HtmlBody.ToText(sanitized) : "";
         var (newText, quoted) = Email.QuotedHistory.Split(body);
-        return new MailContent(message.Subject ?? "", newText, quoted, sanitized,
+        // The mail parser is an intake edge: what a sender's client put in, minus what is not text.
+        return new MailContent(Web.Text.WithoutControlCharacters(message.Subject) ?? "", Web.Text.WithoutControlCharacters(newText)!,
+            Web.Text.WithoutControlCharacters(quoted), sanitized,
             [.. files.Select((file, index) => MailFile.Of(file, index + 1))]);
     }
 }

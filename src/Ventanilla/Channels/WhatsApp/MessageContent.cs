@@ -10,7 +10,14 @@ internal sealed record MessageContent(string Text, string? ChoiceId, string? Med
 
     private const int RawLimit = 2000;
 
+    /// <summary>What the user sent, minus what is not text (the webhook is an intake edge).</summary>
     public static MessageContent Of(InboundWhatsApp m)
+    {
+        var content = Read(m);
+        return content with { Text = Web.Text.WithoutControlCharacters(content.Text)! };
+    }
+
+    private static MessageContent Read(InboundWhatsApp m)
     {
         switch (m.Type)
         {

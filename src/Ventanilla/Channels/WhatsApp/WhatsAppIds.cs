@@ -9,10 +9,15 @@ namespace Ventanilla.Channels.WhatsApp;
 /// </summary>
 public sealed record WhatsAppUser(string? WaId, string? UserId, string? Phone, string? Name)
 {
-    public static WhatsAppUser From(string? waId, string? userId, string? name) =>
-        new(Clean(waId), Clean(userId), WhatsAppIds.PhoneOf(waId), Clean(name));
+    public static WhatsAppUser From(string? waId, string? userId, string? name)
+    {
+        // Meta's wa_id is digits and its user id a short token: anything else is no id we can store or answer.
+        var wa = Clean(waId) is { Length: <= 32 } digits && digits.All(char.IsAsciiDigit) ? digits : null;
+        var user = Clean(userId) is { Length: <= 160 } token ? token : null;
+        return new(wa, user, WhatsAppIds.PhoneOf(wa), Web.Text.Shortened(Clean(name), 200)); // a profile name is stored in 200 characters
+    }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => Web.Text.Clean(Web.Text.WithoutControlCharacters(value));
 }
 
 public static class WhatsAppIds

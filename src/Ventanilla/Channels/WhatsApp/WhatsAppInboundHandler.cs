@@ -5,7 +5,8 @@ using Ventanilla.Data;
 namespace Ventanilla.Channels.WhatsApp;
 
 /// <summary>What one stored webhook post becomes: delivery states on our messages, and each user message through the conversation.</summary>
-internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryReports reports, ConversationBot bot, WriteGate gate, TimeProvider clock)
+internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryReports reports, ConversationBot bot, WriteGate gate, TimeProvider clock,
+    ILogger<WhatsAppInboundHandler> log)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
     {
@@ -19,6 +20,12 @@ internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryRep
             row.Flag("El aviso no es JSON válido; se guarda tal como llegó.", clock.GetUtcNow().UtcDateTime);
             await gate.SaveAsync(db, ct);
             return;
+        }
+
+        foreach (var item in payload.Skipped)
+        {
+            // One unreadable item must not hold back the rest of the post; the log keeps what was left out.
+            log.LogWarning("Del aviso de WhatsApp {Id} se omitió un elemento ilegible: {Item}", row.Id, item);
         }
 
         foreach (var status in payload.Statuses)
