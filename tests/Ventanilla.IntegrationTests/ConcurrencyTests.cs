@@ -54,8 +54,8 @@ public class ConcurrencyTests
         var ticketB = await b.Tickets.SingleAsync(t => t.Folio == folio);
         var actor = new Actor("t", "Prueba");
 
-        ticketA.ChangeStatus(new StatusChange(TicketStatus.InProgress), actor, DateTime.UtcNow);
-        ticketB.ChangeStatus(new StatusChange(TicketStatus.Cancelled, "spam"), actor, DateTime.UtcNow);
+        ticketA.ChangeStatus(new StatusChange(TicketStatus.InProgress), actor, app.Now);
+        ticketB.ChangeStatus(new StatusChange(TicketStatus.Cancelled, "spam"), actor, app.Now);
         await a.SaveChangesAsync();
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());

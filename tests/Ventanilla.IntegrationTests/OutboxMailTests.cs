@@ -39,7 +39,7 @@ public class OutboxMailTests
         await using var smtp = TestSmtpServer.Start(SmtpAnswer.Temporary);
         await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port));
         await app.Api().PostAsync("/api/v1/tickets", Json.Fault());
-        var before = DateTime.UtcNow;
+        var before = app.Now;
 
         await SendAsync(app);
 
@@ -93,7 +93,7 @@ public class OutboxMailTests
         var row = await EmailRowAsync(app);
         Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
         Assert.False(string.IsNullOrEmpty(row.LastError));
-        Assert.True(row.NextAttemptAt > DateTime.UtcNow);
+        Assert.True(row.NextAttemptAt > app.Now);
         var mailbox = await app.WithDbAsync(db => db.Mailboxes.SingleAsync());
         Assert.StartsWith("SMTP:", mailbox.LastError, StringComparison.Ordinal);
         Assert.NotNull(mailbox.LastErrorAt);
@@ -107,7 +107,7 @@ public class OutboxMailTests
 
     // Stands in for the minutes of backoff passing.
     private static Task<int> DueNowAsync(VentanillaApp app) =>
-        app.WithDbAsync(db => db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1))));
+        app.WithDbAsync(db => db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, app.Now.AddSeconds(-1))));
 
     private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;

@@ -96,7 +96,7 @@ public class OutboundTests
         await kit.DbAsync(async db =>
         {
             var t = await db.Tickets.Include(x => x.Subscriber).SingleAsync();
-            db.Outbox.Add(Replies.Send(t, "Mañana pasa el técnico.", new Actor("agent-1", "Ana Agente"), DateTime.UtcNow)!);
+            db.Outbox.Add(Replies.Send(t, "Mañana pasa el técnico.", new Actor("agent-1", "Ana Agente"), kit.App.Now)!);
             return await db.SaveChangesAsync();
         });
 
@@ -117,7 +117,7 @@ public class OutboundTests
         await kit.DbAsync(async db =>
         {
             var notice = await db.NotificationTemplates.SingleAsync(t => t.Event == "received");
-            notice.Apply(notice.Texts with { WhatsAppTemplate = "reporte_recibido_v2", WhatsAppLanguage = "es" }, DateTime.UtcNow);
+            notice.Apply(notice.Texts with { WhatsAppTemplate = "reporte_recibido_v2", WhatsAppLanguage = "es" }, kit.App.Now);
             return await db.SaveChangesAsync();
         });
         await PhoneReportAsync(kit);
