@@ -16,7 +16,7 @@ internal static class FollowUpRulesSteps
     // The jobs wait an hour between runs, so each test runs their batches itself, when it wants.
     internal static readonly Dictionary<string, string?> QuietJobs = new() { ["FollowUp:JobInterval"] = "01:00:00" };
 
-    internal static Task<VentanillaApp> StartAsync(DatabaseKind database) => VentanillaApp.StartAsync(database, QuietJobs);
+    internal static Task<VentanillaApp> StartAsync(DatabaseKind database, DateTimeOffset? now = null) => VentanillaApp.StartAsync(database, QuietJobs, now);
 
     internal static Dictionary<string, object?> Report(string kind, string text, DateTime? reportedAt = null, string? address = null)
     {

@@ -13,14 +13,15 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
 {
     public const string CookieName = "ventanilla-folio";
 
-    private readonly ITimeLimitedDataProtector protector =
-        protection.CreateProtector("Ventanilla.Portal.OpenedFolio").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected value and is checked against the service's clock: a
+    // time-limited protector would check it against the machine's, a second clock that can disagree.
+    private readonly IDataProtector protector = protection.CreateProtector("Ventanilla.Portal.OpenedFolio.v2");
 
     public void Open(HttpContext http, long ticketId)
     {
         var lifetime = TimeSpan.FromMinutes(options.Value.SessionMinutes);
-        var expires = clock.GetUtcNow() + lifetime;
-        var value = protector.Protect(ticketId.ToString(CultureInfo.InvariantCulture), expires);
+        var expires = (clock.GetUtcNow() + lifetime).ToUnixTimeMilliseconds();
+        var value = protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{ticketId}|{expires}"));
         http.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             Path = "/portal",
@@ -42,8 +43,11 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
 
         try
         {
-            var text = protector.Unprotect(value, out var expires);
-            return expires > clock.GetUtcNow() && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+            var parts = protector.Unprotect(value).Split('|');
+            return parts.Length == 2
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+                && expires > clock.GetUtcNow().ToUnixTimeMilliseconds()
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
