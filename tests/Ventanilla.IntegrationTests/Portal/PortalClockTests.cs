@@ -1,4 +1,5 @@
 using System.Net;
+using Ventanilla.Data;
 
 namespace Ventanilla.IntegrationTests.Portal;
 
