@@ -37,7 +37,8 @@ public class OutboxMailTests
     public async Task TemporaryRefusal_StaysPendingWithBackoff_ThenFailsWithNoteOnTicket(DatabaseKind database)
     {
         await using var smtp = TestSmtpServer.Start(SmtpAnswer.Temporary);
-        await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port));
+        // It expects the delivery note alone: at an hour the area is open, so no closed-area note joins it.
+        await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port), TestClock.DefaultStart);
         await app.Api().PostAsync("/api/v1/tickets", Json.Fault());
         var before = app.Now;
 
@@ -64,7 +65,8 @@ public class OutboxMailTests
     public async Task PermanentRefusal_FailsAtOnce_WithNoteOnTicketAndCountOnMailbox(DatabaseKind database)
     {
         await using var smtp = TestSmtpServer.Start(SmtpAnswer.Permanent);
-        await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port));
+        // It expects the delivery note alone: at an hour the area is open, so no closed-area note joins it.
+        await using var app = await VentanillaApp.StartAsync(database, TestSmtpServer.Settings(smtp.Port), TestClock.DefaultStart);
         await app.Api().PostAsync("/api/v1/tickets", Json.Fault());
 
         await SendAsync(app);
