@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ventanilla.IntegrationTests;
 
 namespace Ventanilla.BrowserTests;
 
@@ -22,6 +25,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     public const string ApiKey = "pruebas-de-navegador-0123456789";
 
     private readonly string databaseFile;
+
+    /// <summary>The service's clock: what the pages call now and today does not depend on when the tests run.</summary>
+    public TestClock Clock { get; } = new();
 
     public BrowserApp()
     {
@@ -63,6 +69,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:Mailboxes:0:Smtp:Security", "None");
         builder.UseSetting("Email:Mailboxes:0:Smtp:Username", "nadie");
         builder.UseSetting("Email:Mailboxes:0:Smtp:Password", "nada");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public override async ValueTask DisposeAsync()

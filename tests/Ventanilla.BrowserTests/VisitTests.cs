@@ -10,7 +10,7 @@ namespace Ventanilla.BrowserTests;
 /// <summary>Home visits in the browser: the lead books one from the ticket, the technician works the day on a phone.</summary>
 public class VisitTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string VisitDay = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string VisitDay = new Ventanilla.IntegrationTests.TestClock().Today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Lead_schedules_a_visit_from_the_ticket_page_and_the_subscriber_is_told_the_window()

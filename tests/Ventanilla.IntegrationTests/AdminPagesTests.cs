@@ -113,7 +113,7 @@ public partial class AdminPagesTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(agent.Id))!, DateTimeOffset.UtcNow.AddMinutes(15));
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(agent.Id))!, app.Clock.GetUtcNow().AddMinutes(15));
         }
 
         using var admin = await ConsoleClient.SignInAsync(app);

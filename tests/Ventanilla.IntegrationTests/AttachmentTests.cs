@@ -82,7 +82,7 @@ public class AttachmentTests
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var intake = scope.ServiceProvider.GetRequiredService<AttachmentIntake>();
         var ticket = await db.Tickets.SingleAsync(t => t.Folio == folio);
-        var attachment = await intake.AcceptAsync(ticket, file, ContactChannel.Whatsapp, Actor.System, DateTime.UtcNow, CancellationToken.None);
+        var attachment = await intake.AcceptAsync(ticket, file, ContactChannel.Whatsapp, Actor.System, app.Now, CancellationToken.None);
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync();
         return attachment.Id;

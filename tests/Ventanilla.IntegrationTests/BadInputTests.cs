@@ -32,7 +32,7 @@ public class BadInputTests
         ["no subscriber at all"] = (r => r.Remove("subscriber"), "subscriber"),
         ["invalid phone"] = (r => r["subscriber"] = new { name = "Juan", phone = "12-34" }, "subscriber.phone"),
         ["invalid email"] = (r => r["subscriber"] = new { name = "Juan", email = "juan(at)example" }, "subscriber.email"),
-        ["report in the future"] = (r => r["reportedAt"] = DateTime.UtcNow.AddDays(2), "reportedAt"),
+        ["report in the future"] = (r => r["reportedAt"] = TestClock.Start.UtcDateTime.AddDays(2), "reportedAt"),
         ["kind of the wrong type"] = (r => r["kind"] = 5, "$"),
     };
 

@@ -37,7 +37,7 @@ public class DeadlineTests
     {
         await using var app = await VentanillaApp.StartAsync(database);
         var client = app.Api();
-        var now = DateTime.UtcNow;
+        var now = app.Now;
         var late = (await client.PostAsync("/api/v1/tickets", Report("fault", now.AddHours(-30), "Sin señal desde ayer"))).Body.Str("folio");
         var soon = (await client.PostAsync("/api/v1/tickets", Report("fault", now.AddHours(-20), "Intermitencia"))).Body.Str("folio");
         var fresh = (await client.PostAsync("/api/v1/tickets", Report("fault", now.AddHours(-1), "Se fue la luz"))).Body.Str("folio");

@@ -27,8 +27,8 @@ public class DemoDataTests
             var timeline = t.Timeline.OrderBy(e => e.Id).ToList();
             Assert.Equal(TimelineEntryType.Created, timeline[0].Type);
             Assert.Equal(timeline.Select(e => e.At).Order(), timeline.Select(e => e.At));
-            Assert.InRange(t.ReportedAt, DateTime.UtcNow.AddDays(-61), DateTime.UtcNow);
-            Assert.True(t.LastActivityAt <= DateTime.UtcNow, $"{t.Folio} has activity in the future");
+            Assert.InRange(t.ReportedAt, app.Now.AddDays(-61), app.Now);
+            Assert.True(t.LastActivityAt <= app.Now, $"{t.Folio} has activity in the future");
         });
         Assert.Contains(tickets, t => t.Resolution is { Cause: "Fibra dañada en el poste" });
         Assert.Contains(tickets, t => t.Timeline.Any(e => e.Type == TimelineEntryType.MessageIn));

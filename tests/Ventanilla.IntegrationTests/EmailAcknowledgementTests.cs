@@ -52,7 +52,7 @@ public class EmailAcknowledgementTests
         await app.WithDbAsync(async db =>
         {
             var ticket = await db.Tickets.Include(t => t.Subscriber).SingleAsync();
-            db.Outbox.Add(Replies.Send(ticket, "Ya aplicamos la devolución.", Actor.System, DateTime.UtcNow)!);
+            db.Outbox.Add(Replies.Send(ticket, "Ya aplicamos la devolución.", Actor.System, app.Now)!);
             return await db.SaveChangesAsync();
         });
         await OutboxMailTests.SendAsync(app);

@@ -159,8 +159,8 @@ public class FlaggedMailPageTests
         var post = "{\"object\":\"whatsapp_business_account\",\"entry\":\"no es una lista\"}"u8.ToArray();
         var id = await app.WithDbAsync(async db =>
         {
-            var row = InboundMessage.FromWhatsApp("1234567890", post, DateTime.UtcNow);
-            row.Flag("El aviso de WhatsApp no tiene la forma esperada.", DateTime.UtcNow);
+            var row = InboundMessage.FromWhatsApp("1234567890", post, app.Now);
+            row.Flag("El aviso de WhatsApp no tiene la forma esperada.", app.Now);
             db.Inbox.Add(row);
             await db.SaveChangesAsync();
             return row.Id;
@@ -182,8 +182,8 @@ public class FlaggedMailPageTests
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
         var id = await app.WithDbAsync(async db =>
         {
-            var row = InboundMessage.FromWhatsApp("1234567890", "{}"u8.ToArray(), DateTime.UtcNow);
-            row.Flag("El aviso de WhatsApp no tiene la forma esperada.", DateTime.UtcNow);
+            var row = InboundMessage.FromWhatsApp("1234567890", "{}"u8.ToArray(), app.Now);
+            row.Flag("El aviso de WhatsApp no tiene la forma esperada.", app.Now);
             db.Inbox.Add(row);
             await db.SaveChangesAsync();
             return row.Id;
@@ -208,7 +208,7 @@ public class FlaggedMailPageTests
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
         await app.WithDbAsync(db =>
         {
-            db.Inbox.Add(InboundMessage.FromImap("contacto@netmas.mx", 1, 1, null, "Subject: hola\r\n\r\nprivado\r\n"u8.ToArray(), DateTime.UtcNow));
+            db.Inbox.Add(InboundMessage.FromImap("contacto@netmas.mx", 1, 1, null, "Subject: hola\r\n\r\nprivado\r\n"u8.ToArray(), app.Now));
             return db.SaveChangesAsync();
         });
         await using (var scope = app.Services.CreateAsyncScope())

@@ -125,7 +125,7 @@ public class EmailBounceTests
 
     private static Task<int> AddSubscriberAsync(VentanillaApp app, string email) => app.WithDbAsync(db =>
     {
-        db.Subscribers.Add(Subscriber.Create(new SubscriberDetails(null, "Ana López", [], [email], [], [], null, null, null, true, false), DateTime.UtcNow));
+        db.Subscribers.Add(Subscriber.Create(new SubscriberDetails(null, "Ana López", [], [email], [], [], null, null, null, true, false), app.Now));
         return db.SaveChangesAsync();
     });
 

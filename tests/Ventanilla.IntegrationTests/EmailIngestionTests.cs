@@ -178,7 +178,7 @@ public class EmailIngestionTests
         await PassAsync(app);
         var ticket = await app.WithDbAsync(db => db.Inbox.Select(m => m.TicketId).SingleAsync());
         // As a worker that died after the ticket's commit leaves it: still claimed, long ago.
-        var longAgo = DateTime.UtcNow - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var longAgo = app.Now - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
         await app.WithDbAsync(db => db.Inbox.ExecuteUpdateAsync(set => set
             .SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, longAgo).SetProperty(m => m.TicketId, (long?)null)));
 
@@ -197,7 +197,7 @@ public class EmailIngestionTests
         await mail.AppendAsync(Mail("Sin señal", "No tengo señal."));
         await Poller(app).PollOnceAsync(CancellationToken.None);
         await app.WithDbAsync(db => db.Inbox.ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, DateTime.UtcNow)));
+            .SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, app.Now)));
 
         var taken = await app.Services.GetRequiredService<InboxProcessor>().ProcessPendingAsync(CancellationToken.None);
 

@@ -66,7 +66,7 @@ public class EmailMailboxTests
         await using var app = await VentanillaApp.StartAsync(database, mail.Settings());
         var uid = await mail.AppendAsync(EmailMessages.From("ana.lopez@example.com", "Sin señal", "No tengo señal."));
         await app.WithDbAsync(db => db.Mailboxes.ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.LeaseOwner, "otro-nodo").SetProperty(m => m.LeaseUntil, DateTime.UtcNow.AddMinutes(5))));
+            .SetProperty(m => m.LeaseOwner, "otro-nodo").SetProperty(m => m.LeaseUntil, app.Now.AddMinutes(5))));
 
         var whileHeld = await EmailMessages.Poller(app).PollOnceAsync(CancellationToken.None);
 
@@ -75,7 +75,7 @@ public class EmailMailboxTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Inbox.CountAsync()));
 
         // The other node died: its lease runs out and this node takes the mailbox over.
-        await app.WithDbAsync(db => db.Mailboxes.ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, DateTime.UtcNow.AddSeconds(-1))));
+        await app.WithDbAsync(db => db.Mailboxes.ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, app.Now.AddSeconds(-1))));
         var afterExpiry = await EmailMessages.Poller(app).PollOnceAsync(CancellationToken.None);
 
         Assert.Equal(1, afterExpiry);
@@ -144,10 +144,10 @@ internal static class EmailMessages
     /// <summary>Waits (boundedly) for something the background work makes true.</summary>
     public static async Task WaitForAsync(VentanillaApp app, Func<VentanillaDbContext, Task<bool>> condition, string what, TimeSpan? limit = null)
     {
-        var until = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await app.WithDbAsync(condition))
         {
-            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for {what}.");
+            Assert.True(waited.Elapsed < (limit ?? TimeSpan.FromSeconds(30)), $"Timed out waiting for {what}.");
             await Task.Delay(100);
         }
     }

@@ -15,7 +15,7 @@ public class PhoneReportsTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var intake = scope.ServiceProvider.GetRequiredService<TicketIntake>();
-        var (result, errors) = await PhoneReports.RegisterAsync(db, intake, form, chosen, Agent, DateTime.UtcNow, CancellationToken.None);
+        var (result, errors) = await PhoneReports.RegisterAsync(db, intake, form, chosen, Agent, app.Now, CancellationToken.None);
         return (result, errors.ToDictionary());
     }
 

@@ -60,7 +60,7 @@ public class SearchTests
         await app.WithDbAsync(async db =>
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Folio == modem);
-            ticket.AddMessage(true, ContactChannel.Whatsapp, "Ya desconecté el eliminador de corriente", new Actor("wa", "WhatsApp"), DateTime.UtcNow);
+            ticket.AddMessage(true, ContactChannel.Whatsapp, "Ya desconecté el eliminador de corriente", new Actor("wa", "WhatsApp"), app.Now);
             return await db.SaveChangesAsync();
         });
 

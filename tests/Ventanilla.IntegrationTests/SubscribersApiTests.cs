@@ -111,7 +111,7 @@ public class SubscribersApiTests
         await app.WithDbAsync(async db =>
         {
             var kept = await db.Subscribers.SingleAsync(s => s.Id == survivor);
-            kept.MergeFrom(await db.Subscribers.SingleAsync(s => s.Id == duplicate), DateTime.UtcNow);
+            kept.MergeFrom(await db.Subscribers.SingleAsync(s => s.Id == duplicate), app.Now);
             return await db.SaveChangesAsync();
         });
 

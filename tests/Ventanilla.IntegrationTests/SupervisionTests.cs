@@ -20,7 +20,7 @@ public class SupervisionTests
         await CreateUserAsync(app, "supervisora@localhost", Roles.Supervisor);
         await CreateUserAsync(app, "agente@localhost", Roles.Agent);
         var client = app.Api();
-        var now = DateTime.UtcNow;
+        var now = app.Now;
         var atRisk = (await client.PostAsync("/api/v1/tickets", Report("fault", "Intermitencia", now.AddHours(-20)))).Body.Str("folio");
         var overdue = (await client.PostAsync("/api/v1/tickets", Report("fault", "Sin señal", now.AddHours(-30)))).Body.Str("folio");
         await client.PostAsync("/api/v1/tickets", Report("fault", "Se fue la luz", now.AddHours(-1)));
@@ -52,7 +52,7 @@ public class SupervisionTests
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite,
             new Dictionary<string, string?>(QuietJobs) { ["FollowUp:TellSubscribersAboutDeadlines"] = "false" });
         await CreateUserAsync(app, "supervisora@localhost", Roles.Supervisor);
-        await app.Api().PostAsync("/api/v1/tickets", Report("fault", "Sin señal", DateTime.UtcNow.AddHours(-30)));
+        await app.Api().PostAsync("/api/v1/tickets", Report("fault", "Sin señal", app.Now.AddHours(-30)));
 
         Assert.Equal(1, await app.Services.GetRequiredService<SupervisorNotices>().RunBatchAsync(CancellationToken.None));
 
@@ -66,7 +66,7 @@ public class SupervisionTests
         await using var app = await StartAsync(database);
         await CreateUserAsync(app, "agente@localhost", Roles.Agent);
         var client = app.Api();
-        var now = DateTime.UtcNow;
+        var now = app.Now;
         await client.PostAsync("/api/v1/tickets", Report("fault", "Sin señal", now.AddHours(-30)));
         await client.PostAsync("/api/v1/tickets", Report("complaint", "Cobro indebido"));
         using var admin = await ConsoleClient.SignInAsync(app);
@@ -87,7 +87,7 @@ public class SupervisionTests
     {
         await using var app = await StartAsync(database);
         var client = app.Api();
-        var now = DateTime.UtcNow;
+        var now = app.Now;
         foreach (var hoursAgo in new[] { 2, 20, 30, 50, 75, 100, 101, 160 })
         {
             await client.PostAsync("/api/v1/tickets", Report("fault", $"Sin señal {hoursAgo}", now.AddHours(-hoursAgo)));

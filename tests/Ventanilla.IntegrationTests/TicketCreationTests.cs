@@ -12,7 +12,7 @@ public class TicketCreationTests
     public async Task Create_ValidFault_Returns201WithFolioLocationAndQueuedReceipt(DatabaseKind database)
     {
         await using var app = await VentanillaApp.StartAsync(database);
-        var year = DateTime.UtcNow.AddHours(-6).Year;
+        var year = app.Clock.Today.Year;
 
         var (status, body, response) = await app.Api().PostAsync("/api/v1/tickets", Json.Fault());
 

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ventanilla.Data;
 using Ventanilla.Staff;
 
@@ -17,9 +19,10 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> settings;
 
     private VentanillaApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null,
-        string? storagePath = null)
+        string? storagePath = null, TestClock? clock = null)
     {
         Database = database;
+        Clock = clock ?? new TestClock();
         StoragePath = storagePath ?? Path.Combine(Path.GetTempPath(), "ventanilla-files-" + Guid.NewGuid().ToString("N"));
         this.ownsDatabase = ownsDatabase;
         this.settings = settings ?? new Dictionary<string, string?>();
@@ -27,30 +30,39 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>The service's clock: a fixed business-hours start (see <see cref="TestClock"/>) that a test may move.</summary>
+    public TestClock Clock { get; }
+
+    /// <summary>Now, by the service's clock.</summary>
+    public DateTime Now => Clock.UtcNow;
+
     /// <summary>Where this instance keeps attachment contents; a restart keeps the same place, like a real disk.</summary>
     public string StoragePath { get; }
 
-    public static async Task<VentanillaApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="now">The instant the service's clock starts at, for a test about a particular day or hour.</param>
+    public static async Task<VentanillaApp> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null,
+        DateTimeOffset? now = null)
     {
-        var app = new VentanillaApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings);
+        var app = new VentanillaApp(await TestDatabase.CreateAsync(kind), ownsDatabase: true, settings, clock: new TestClock(now));
         _ = app.Server; // start now, so migrations and bootstrap run before the test acts
         return app;
     }
 
     /// <summary>An instance on a database that already exists (one another process used); the database stays.</summary>
-    public static VentanillaApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? storagePath = null)
+    public static VentanillaApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? storagePath = null,
+        TestClock? clock = null)
     {
-        var app = new VentanillaApp(database, ownsDatabase: false, settings, storagePath);
+        var app = new VentanillaApp(database, ownsDatabase: false, settings, storagePath, clock);
         _ = app.Server;
         return app;
     }
 
-    /// <summary>Stops this instance and starts a new process on the same database.</summary>
+    /// <summary>Stops this instance and starts a new process on the same database; its clock runs on.</summary>
     public async Task<VentanillaApp> RestartAsync()
     {
         ownsDatabase = false;
         await base.DisposeAsync();
-        var app = new VentanillaApp(Database, ownsDatabase: true, settings, StoragePath);
+        var app = new VentanillaApp(Database, ownsDatabase: true, settings, StoragePath, Clock);
         _ = app.Server;
         return app;
     }
@@ -68,6 +80,12 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public HttpClient Api(string key = AdminKey)
@@ -81,7 +99,7 @@ public sealed class VentanillaApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        var (key, secret) = ApiKey.Generate($"prueba {role}", role, DateTime.UtcNow);
+        var (key, secret) = ApiKey.Generate($"prueba {role}", role, Now);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync();
         return secret;

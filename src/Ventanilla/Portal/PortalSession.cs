@@ -29,17 +29,18 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
 {
     public const string CookieName = "ventanilla-folio";
 
-    private readonly ITimeLimitedDataProtector protector =
-        protection.CreateProtector("Ventanilla.Portal.OpenedFolio").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected value and is checked against the service's clock: a
+    // time-limited protector would check it against the machine's, a second clock that can disagree.
+    private readonly IDataProtector protector = protection.CreateProtector("Ventanilla.Portal.OpenedFolio.v2");
 
     private const string FullMark = ":full";
 
     public void Open(HttpContext http, long ticketId, PortalAccess access)
     {
         var lifetime = TimeSpan.FromMinutes(options.Value.SessionMinutes);
-        var expires = clock.GetUtcNow() + lifetime;
-        var text = ticketId.ToString(CultureInfo.InvariantCulture) + (access == PortalAccess.Full ? FullMark : "");
-        var value = protector.Protect(text, expires);
+        var expires = (clock.GetUtcNow() + lifetime).ToUnixTimeMilliseconds();
+        var mark = access == PortalAccess.Full ? FullMark : "";
+        var value = protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{ticketId}{mark}|{expires}"));
         http.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             Path = "/portal",
@@ -64,11 +65,18 @@ public sealed class PortalSession(IDataProtectionProvider protection, IOptions<P
 
         try
         {
-            var text = protector.Unprotect(value, out var expires);
-            // A cookie without the mark (or from before there were levels) opens the status only.
-            var full = text.EndsWith(FullMark, StringComparison.Ordinal);
-            var idText = full ? text[..^FullMark.Length] : text;
-            return expires > clock.GetUtcNow() && long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            var parts = protector.Unprotect(value).Split('|');
+            if (parts.Length != 2
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+                || expires <= clock.GetUtcNow().ToUnixTimeMilliseconds())
+            {
+                return null;
+            }
+
+            // A cookie without the mark opens the status only.
+            var full = parts[0].EndsWith(FullMark, StringComparison.Ordinal);
+            var idText = full ? parts[0][..^FullMark.Length] : parts[0];
+            return long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? new OpenedFolio(id, full ? PortalAccess.Full : PortalAccess.Status)
                 : null;
         }

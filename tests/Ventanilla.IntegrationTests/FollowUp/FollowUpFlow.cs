@@ -11,8 +11,8 @@ internal static class FollowUpFlow
 {
     public const string Password = "Tecnico-Password-1";
 
-    /// <summary>A day ten days ahead, far enough that "today" never catches up during a run.</summary>
-    public static readonly string VisitDay = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A day ten days after the test clocks start, far enough that "today" never catches up during a run.</summary>
+    public static readonly string VisitDay = new TestClock().Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<string> CreateUserAsync(VentanillaApp app, string email, string role, string name = "Técnico de prueba")
     {

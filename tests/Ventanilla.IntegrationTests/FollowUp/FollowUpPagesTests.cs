@@ -99,7 +99,7 @@ public class FollowUpPagesTests
         await app.WithDbAsync(async db =>
         {
             var message = await db.Outbox.SingleAsync(m => m.Event == "resolved");
-            message.MarkSent("<aviso@netmas.mx>", DateTime.UtcNow);
+            message.MarkSent("<aviso@netmas.mx>", app.Now);
             return await db.SaveChangesAsync();
         });
         var sent = await admin.GetPageAsync($"/folios/{folio}");
@@ -172,7 +172,7 @@ public class FollowUpPagesTests
         await app.WithDbAsync(async db =>
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Folio == folio);
-            ticket.SetVisitLocation(22.7709, -102.5832, "Casa azul junto a la tienda, Guadalupe", new Actor("wa", "WhatsApp"), DateTime.UtcNow);
+            ticket.SetVisitLocation(22.7709, -102.5832, "Casa azul junto a la tienda, Guadalupe", new Actor("wa", "WhatsApp"), app.Now);
             return await db.SaveChangesAsync();
         });
         await BookAsync(client, folio, technician, "morning");

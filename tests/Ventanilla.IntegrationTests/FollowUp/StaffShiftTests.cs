@@ -15,9 +15,9 @@ public class StaffShiftTests
 
     private const string AllDay = "00:00-24:00";
 
-    // Tests run at any hour: a calendar is closed now by closing the days around today, wherever the clock is.
+    // A calendar is closed now by closing the days around the day the test clocks start on, whatever its hour.
     private static readonly string AroundToday = string.Join('\n', Enumerable.Range(-1, 3).Select(d =>
-        DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-6)).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        new TestClock().Today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static Dictionary<string, string> Hours(string name, bool closedNow) => new()
     {

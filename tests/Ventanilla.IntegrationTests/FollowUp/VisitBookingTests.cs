@@ -20,8 +20,7 @@ public class VisitBookingTests
         var technician = await CreateUserAsync(app, "tecnico@localhost", Roles.Technician, "Rosa Técnica");
         var today = await NewFaultAsync(client);
         var later = await NewFaultAsync(client);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
-        var day = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = app.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, today, technician, "afternoon", day: day)).Status);
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, later, technician, "morning")).Status);
         using var admin = await ConsoleClient.SignInAsync(app);

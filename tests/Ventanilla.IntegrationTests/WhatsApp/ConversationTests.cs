@@ -162,7 +162,7 @@ public class ConversationTests
         await kit.DbAsync(async db =>
         {
             await WhatsAppTakeover.TakeOverAsync(db, await db.Tickets.Include(t => t.Timeline).SingleAsync(t => t.Id == ticket.Id),
-                new Actor("agent-1", "Ana Agente"), DateTime.UtcNow, CancellationToken.None);
+                new Actor("agent-1", "Ana Agente"), kit.App.Now, CancellationToken.None);
             return await db.SaveChangesAsync();
         });
         var sentBefore = kit.Graph.Sent.Count;
@@ -228,7 +228,7 @@ public class ConversationTests
     {
         var t = await db.Tickets.SingleAsync();
         var lead = new Actor("lead-1", "Luis Técnico");
-        var now = DateTime.UtcNow;
+        var now = kit.App.Now;
         Assert.Null(t.ChangeStatus(new StatusChange(TicketStatus.InProgress), lead, now));
         Assert.Null(t.RecordResolution("Módem dañado", "Se cambió el módem", true, null, lead, now));
         Assert.Null(t.Notify(lead, now));

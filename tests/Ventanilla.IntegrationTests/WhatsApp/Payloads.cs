@@ -94,7 +94,8 @@ public static class Payloads
         return m;
     }
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    // Sent at the instant every test clock starts from, so a moment before the service receives it, whenever the suite runs.
+    private static string Now() => TestClock.Start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     private static string Envelope(JsonObject value)
     {

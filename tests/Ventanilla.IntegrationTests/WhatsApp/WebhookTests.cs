@@ -105,7 +105,7 @@ public class WebhookTests
     {
         await using var kit = await WhatsAppKit.StartAsync(database);
         await kit.PostAsync(Payloads.Messages(Payloads.Text(kit.NextId(), "Hola")));
-        var abandoned = DateTime.UtcNow - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var abandoned = kit.App.Now - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
         await kit.DbAsync(db => db.Inbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, abandoned)));
 
         await kit.PassAsync();

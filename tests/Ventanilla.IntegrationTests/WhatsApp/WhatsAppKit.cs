@@ -27,7 +27,7 @@ public sealed class WhatsAppKit : IAsyncDisposable
     public VentanillaApp App { get; }
     public GraphApiServer Graph { get; }
 
-    public static async Task<WhatsAppKit> StartAsync(DatabaseKind database, bool receivedTemplate = true)
+    public static async Task<WhatsAppKit> StartAsync(DatabaseKind database, bool receivedTemplate = true, DateTimeOffset? now = null)
     {
         var graph = await GraphApiServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -47,7 +47,7 @@ public sealed class WhatsAppKit : IAsyncDisposable
             settings["WhatsApp:Templates:received:Language"] = "es_MX";
         }
 
-        return new WhatsAppKit(await VentanillaApp.StartAsync(database, settings), graph);
+        return new WhatsAppKit(await VentanillaApp.StartAsync(database, settings, now), graph);
     }
 
     /// <summary>Posts a body to the webhook with Meta's signature header (or the one given).</summary>

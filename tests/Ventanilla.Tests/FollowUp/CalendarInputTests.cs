@@ -11,7 +11,7 @@ public class CalendarInputTests
     public void The_demo_call_center_round_trips_through_its_stored_form()
     {
         var calendar = BusinessCalendar.DemoCallCenter();
-        var stored = new WorkCalendar("canal:phone", "Teléfono", calendar, DateTime.UtcNow);
+        var stored = new WorkCalendar("canal:phone", "Teléfono", calendar, Tickets.Now);
 
         Assert.Equal("mon=07:00-22:00;tue=07:00-22:00;wed=07:00-22:00;thu=07:00-22:00;fri=07:00-22:00;sat=07:00-22:00;sun=09:00-17:00", stored.Hours);
         Assert.Equal(calendar, stored.ToCalendar());

@@ -13,7 +13,7 @@ public class RouterTests
     private static Subscriber Subscriber(string? plan = null, string? accessibility = null, string? postalCode = null, string? municipality = null) =>
         Ventanilla.Subscribers.Subscriber.Create(new SubscriberDetails("C-1", "Ana López", [], [], [],
             postalCode is null && municipality is null ? [] : [new ServiceAddress("Calle 1", null, municipality, "Zacatecas", postalCode, null)],
-            plan, null, accessibility, true, false), DateTime.UtcNow);
+            plan, null, accessibility, true, false), Tickets.Now);
 
     [Theory]
     [InlineData(TicketKind.Fault, "tecnica")]
