@@ -23,7 +23,7 @@ public class TicketPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByLabel("Mensaje").FillAsync(reply);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
 
-        await Expect(page.Notice()).ToHaveTextAsync("Respuesta agregada al historial; se enviará al suscriptor.");
+        await Expect(page.Notice()).ToHaveTextAsync("Respuesta agregada al historial; su estado de envío se ve junto a ella.");
         var sent = page.TimelineEntries().Last;
         await Expect(sent).ToContainTextAsync("Respuesta al suscriptor por correo electrónico");
         await Expect(sent).ToContainTextAsync(reply);

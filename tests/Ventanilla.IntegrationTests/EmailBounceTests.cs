@@ -89,7 +89,7 @@ public class EmailBounceTests
         Assert.Single(smtp.Received);
         Assert.Equal(2, await app.WithDbAsync(db => db.Tickets.CountAsync()));
         var withheld = await app.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).LastAsync());
-        Assert.Equal(OutboxState.Failed, withheld.State);
+        Assert.Equal(OutboxState.Withheld, withheld.State);
         Assert.Contains("rebotó", withheld.LastError, StringComparison.Ordinal);
         var second = await app.WithDbAsync(db => db.Tickets.Include(t => t.Timeline).OrderBy(t => t.Id).LastAsync());
         Assert.Contains(second.Timeline, e => e.Type == TimelineEntryType.Note && e.Body!.Contains("rebotó", StringComparison.Ordinal));
@@ -114,7 +114,7 @@ public class EmailBounceTests
         Assert.Equal(2, smtp.Received.Count);
         Assert.Equal(3, await app.WithDbAsync(db => db.Tickets.CountAsync()));
         var third = await app.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).LastAsync());
-        Assert.Equal(OutboxState.Failed, third.State);
+        Assert.Equal(OutboxState.Withheld, third.State);
         Assert.Contains("2 en las últimas 24 horas", third.LastError, StringComparison.Ordinal);
         // Another sender is not held back by the first one's count.
         await mail.AppendAsync(EmailMessages.From(Ana, "Sin señal", "No tengo señal."));

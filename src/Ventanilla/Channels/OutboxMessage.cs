@@ -6,9 +6,10 @@ public enum OutboxKind { Receipt, Reply, Notification }
 
 /// <summary>
 /// Pending until a worker sends it; Sent once the channel's server took it; Delivered and Read when the
-/// channel reports so (WhatsApp does, email does not); Failed when given up on or refused for good.
+/// channel reports so (WhatsApp does, email does not); Failed when given up on or refused for good;
+/// Withheld when not sent on purpose (no attempt was made); Cancelled when staff decided it must not go.
 /// </summary>
-public enum OutboxState { Pending, Sent, Failed, Delivered, Read }
+public enum OutboxState { Pending, Sent, Failed, Delivered, Read, Withheld, Cancelled }
 
 /// <summary>
 /// A message to a subscriber, written in the same transaction as the change that caused it, so a
@@ -111,7 +112,11 @@ public sealed partial class OutboxMessage
     }
 
     /// <summary>Not sent, on purpose (an automatic message to an address that bounces, or over the daily cap): no attempt was made.</summary>
-    public void Withhold(string reason, DateTime now) => Fail(reason, now);
+    public void Withhold(string reason, DateTime now)
+    {
+        Fail(reason, now);
+        State = OutboxState.Withheld;
+    }
 
     /// <summary>
     /// Records a failed attempt and schedules the next one, waiting twice as long each time (1, 2, 4

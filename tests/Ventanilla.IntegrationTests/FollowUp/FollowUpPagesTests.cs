@@ -106,7 +106,7 @@ public class FollowUpPagesTests
 
         Assert.Contains("Aviso al suscriptor por correo electrónico:", pending, StringComparison.Ordinal);
         Assert.Contains("pendiente de envío", pending, StringComparison.Ordinal);
-        Assert.Contains(">enviado</span>", sent, StringComparison.Ordinal);
+        Assert.Contains("): enviado</span>", sent, StringComparison.Ordinal);
         Assert.Contains("Listo para avisar al suscriptor", sent, StringComparison.Ordinal);
     }
 

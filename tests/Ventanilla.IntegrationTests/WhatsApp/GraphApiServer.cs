@@ -22,6 +22,7 @@ public sealed class GraphApiServer : IAsyncDisposable
     public const string Token = "EAAtesttoken";
     public const string PhoneNumberId = "1098765432";
     public const string Version = "v23.0";
+    public const string DisplayNumber = "+52 492 000 1234";
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<(int Status, int Code, string Message)> errors = new();
@@ -46,6 +47,10 @@ public sealed class GraphApiServer : IAsyncDisposable
         var app = builder.Build();
         var server = new GraphApiServer(app);
         app.MapPost($"/{Version}/{PhoneNumberId}/messages", (Func<HttpContext, Task<IResult>>)server.SendAsync);
+        // The number itself, as a connection test asks for it; a literal route wins over the media one.
+        app.MapGet($"/{Version}/{PhoneNumberId}", (HttpContext http) => Authorized(http)
+            ? Results.Json(new { id = PhoneNumberId, display_phone_number = DisplayNumber })
+            : Error(401, 190, "Invalid OAuth access token."));
         app.MapGet($"/{Version}/{{mediaId}}", server.MediaInfo);
         app.MapGet("/files/{mediaId}", server.Download);
         await app.StartAsync();

@@ -21,6 +21,9 @@ public static class EmailFeature
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         builder.Services.AddSingleton<OutboxMailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxMailSender>());
+        // Which channels can deliver, for the console's banner, the timeline and the outbox page.
+        builder.Services.AddSingleton<Outbox.ChannelStatus>();
+        builder.Services.AddTransient<Outbox.ConnectionTests>();
         return builder;
     }
 

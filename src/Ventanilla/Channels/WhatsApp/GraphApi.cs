@@ -36,6 +36,15 @@ public sealed class GraphApi(HttpClient http)
             : throw new GraphApiException((int)response.StatusCode, null, "La API de WhatsApp aceptó el mensaje pero no devolvió su identificador.");
     }
 
+    /// <summary>The number's display form, as the Graph API gives it for the account's phone number id: proof that the id and the token work.</summary>
+    public async Task<string> PhoneNumberAsync(WhatsAppAccount account, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, account.Graph($"{Uri.EscapeDataString(account.PhoneNumberId ?? "")}?fields=display_phone_number"));
+        using var response = await CallAsync(account, request, ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return WebhookPayload.Str(body, "display_phone_number") ?? WebhookPayload.Str(body, "id") ?? account.PhoneNumberId ?? "";
+    }
+
     /// <summary>Where a medium can be downloaded from (a short-lived URL), with the hash and type Meta gives.</summary>
     public async Task<MediaInfo> MediaAsync(WhatsAppAccount account, string mediaId, CancellationToken ct)
     {

@@ -51,7 +51,8 @@ public sealed partial class OutboxMessage
         OutboxState.Delivered => 2,
         OutboxState.Read => 3,
         OutboxState.Failed => 2,
-        _ => 0,
+        // Never sent: no report can be about them.
+        _ => int.MaxValue,
     };
 }
 

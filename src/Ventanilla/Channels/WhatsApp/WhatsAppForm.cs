@@ -45,9 +45,19 @@ public sealed partial class WhatsAppForm
         var secret = errors.Text("appSecret", AppSecret, 200);
         var verify = errors.Text("verifyToken", VerifyToken, 200);
         var baseUrl = errors.Text("graphApiBaseUrl", GraphApiBaseUrl, 300, required: true);
-        if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        var uri = baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null;
+        if (baseUrl is not null && (uri is null || uri.Scheme is not ("https" or "http")))
         {
             errors.Add("graphApiBaseUrl", "Escribe una dirección completa, como https://graph.facebook.com.");
+        }
+        else if (uri is not null && uri.Scheme == "http" && !GraphHost.IsLoopback(uri))
+        {
+            errors.Add("graphApiBaseUrl", GraphHost.PlainHttp);
+        }
+        else if (uri is not null && token is null && !ClearAccessToken && current.AccessToken is not null && GraphHost.Moved(current.GraphApiBaseUrl, uri))
+        {
+            // The token is sent to this address on every call: a new host must not inherit it.
+            errors.Add("accessToken", GraphHost.TokenAgain);
         }
 
         var version = errors.Text("apiVersion", ApiVersion, 16, required: true);

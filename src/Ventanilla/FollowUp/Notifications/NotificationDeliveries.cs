@@ -33,6 +33,8 @@ public sealed class NotificationDeliveries(IReadOnlyDictionary<(string Event, Da
         OutboxState.Sent => "enviado",
         OutboxState.Delivered => "entregado",
         OutboxState.Read => "leído",
+        OutboxState.Withheld => "retenido",
+        OutboxState.Cancelled => "cancelado",
         _ => "no se pudo entregar",
     };
 }

@@ -11,7 +11,8 @@ namespace Ventanilla.Tickets.Pages;
 /// and the one way every form saves a change, so the version check and the rights check cannot be
 /// forgotten by a form.
 /// </summary>
-public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService authorization, TimeProvider clock, ClaimsPrincipal user)
+public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService authorization, TimeProvider clock, ClaimsPrincipal user,
+    Channels.Outbox.ChannelStatus channels)
 {
     public const string StaleMessage = "Alguien más modificó este folio mientras lo veías. Revisa los cambios y vuelve a intentarlo.";
 
@@ -38,6 +39,9 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
 
     /// <summary>The follow-up around the ticket: its visits, the cause catalogue, its notices' delivery.</summary>
     public FollowUp.TicketFollowUp FollowUp { get; private set; } = null!;
+
+    /// <summary>Every message the ticket sent or meant to send, and whether its channel can carry it now.</summary>
+    public Channels.Outbox.TicketDeliveries Deliveries { get; private set; } = Channels.Outbox.TicketDeliveries.None;
 
     /// <summary>Raised when the ticket was read again after someone else's change.</summary>
     public event Action? Reloaded;
@@ -81,6 +85,7 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
         // The timeline names people as their colleagues know them, not by their sign-in email.
         Actor = signedIn with { Name = Names.GetValueOrDefault(signedIn.Id, signedIn.Name) };
         FollowUp = await Ventanilla.FollowUp.TicketFollowUp.LoadAsync(db, ticket, user, authorization, ct);
+        Deliveries = await Channels.Outbox.TicketDeliveries.LoadAsync(db, ticket.Id, await channels.ReachAsync(db, ct), ct);
         return true;
     }
 

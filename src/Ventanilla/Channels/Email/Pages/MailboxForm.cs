@@ -50,12 +50,20 @@ public sealed class MailboxForm
         {
             errors.Add("imapPassword", "Escribe la contraseña IMAP.");
         }
+        else if (string.IsNullOrEmpty(ImapPassword) && imap is not null && Moved(stored!.Imap, imap))
+        {
+            errors.Add("imapPassword", HostChanged);
+        }
 
         var smtpGiven = !string.IsNullOrWhiteSpace(SmtpHost);
         var smtp = smtpGiven ? Server(errors, "smtp", SmtpHost, SmtpPort, SmtpSecurity, SmtpUsername, required: true) : null;
         if (smtpGiven && string.IsNullOrEmpty(SmtpPassword) && (stored is null || stored.Smtp.ProtectedPassword.Length == 0))
         {
             errors.Add("smtpPassword", "Escribe la contraseña SMTP.");
+        }
+        else if (string.IsNullOrEmpty(SmtpPassword) && smtp is not null && Moved(stored!.Smtp, smtp))
+        {
+            errors.Add("smtpPassword", HostChanged);
         }
 
         if (!int.TryParse(PollSeconds, NumberStyles.None, CultureInfo.InvariantCulture, out var poll) || poll is < 1 or > 86_400)
@@ -76,6 +84,15 @@ public sealed class MailboxForm
 
         return new MailboxSettings(imap, smtp ?? new MailServerSettings("", 0, MailSecurity.Tls, ""), poll, area, Enabled);
     }
+
+    public const string HostChanged = "Escribe de nuevo la contraseña: cambiaste el servidor.";
+
+    /// <summary>
+    /// A saved password belongs to the server it was typed for: sent to another host it would hand the
+    /// mailbox's secret to whoever runs that one, so a new host or port asks for it again.
+    /// </summary>
+    private static bool Moved(MailEndpoint stored, MailServerSettings posted) =>
+        !string.Equals(stored.Host, posted.Host, StringComparison.OrdinalIgnoreCase) || stored.Port != posted.Port;
 
     /// <summary>The new mailbox's address, lower case, or null with the problem noted.</summary>
     public static string? CheckAddress(FieldErrors errors, string? address)
