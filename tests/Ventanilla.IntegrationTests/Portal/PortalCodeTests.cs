@@ -110,7 +110,7 @@ public partial class PortalCodeTests
 
         Assert.Equal((0, 1), (early, expired));
         var row = await app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Event == OutboxMessage.OneTimeCodeEvent));
-        Assert.Equal((OutboxState.Failed, AccessCodeMessages.Expired), (row.State, row.LastError));
+        Assert.Equal((OutboxState.Withheld, AccessCodeMessages.Expired), (row.State, row.LastError));
         Assert.DoesNotContain(code, await OutboxTextAsync(app), StringComparison.Ordinal);
     }
 
@@ -126,7 +126,7 @@ public partial class PortalCodeTests
         await browser.PostFormForPageAsync("/portal/mi-folio", "codigo", []);
 
         var rows = await app.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Event == OutboxMessage.OneTimeCodeEvent).OrderBy(m => m.Id).ToListAsync());
-        Assert.Equal([OutboxState.Failed, OutboxState.Pending], rows.Select(r => r.State));
+        Assert.Equal([OutboxState.Withheld, OutboxState.Pending], rows.Select(r => r.State));
         Assert.Equal(AccessCodeMessages.Replaced, rows[0].LastError);
         Assert.DoesNotContain(first, rows[0].Body, StringComparison.Ordinal);
     }
