@@ -46,7 +46,7 @@ public class DeadlineTests
         await client.PostAsync($"/api/v1/tickets/{fixedLate}/resolution", new { cause = "Eliminador dañado", correction = "Se cambió", upheld = true });
 
         async Task<string[]> View(InboxView view) => await app.WithDbAsync(async db =>
-            (await InboxQuery.PageAsync(db, new InboxFilter(view, "x", null, Now: now), null, 50, CancellationToken.None)).Rows.Select(r => r.Folio).ToArray());
+            (await InboxQuery.PageAsync(db, new InboxFilter(view, "x", null), now, null, 50, CancellationToken.None)).Rows.Select(r => r.Folio).ToArray());
 
         Assert.Equal([late], await View(InboxView.Overdue));
         Assert.Equal([soon], await View(InboxView.DueSoon));

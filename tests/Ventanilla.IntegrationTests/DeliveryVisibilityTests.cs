@@ -33,8 +33,8 @@ public class DeliveryVisibilityTests
         var folio = await CreateAsync(app, "email");
         using var admin = await ConsoleClient.SignInAsync(app);
         await admin.PostFormAsync($"/folios/{folio}", "respuesta", new() { ["Input.Body"] = "Mañana te visita un técnico." });
-        await ChangeAsync(app, OutboxKind.Receipt, m => m.GiveUp("550 el buzón no existe", DateTime.UtcNow));
-        await ChangeAsync(app, OutboxKind.Reply, m => m.Withhold("la dirección rebotó antes", DateTime.UtcNow));
+        await ChangeAsync(app, OutboxKind.Receipt, m => m.GiveUp("550 el buzón no existe", app.Now));
+        await ChangeAsync(app, OutboxKind.Reply, m => m.Withhold("la dirección rebotó antes", app.Now));
 
         var page = await admin.GetPageAsync($"/folios/{folio}");
 
@@ -50,7 +50,7 @@ public class DeliveryVisibilityTests
         await CreateAsync(app, "email");
         var second = await CreateAsync(app, "email");
         var ids = await app.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
-        await ChangeAsync(app, ids[0], m => m.GiveUp("550 el buzón no existe", DateTime.UtcNow));
+        await ChangeAsync(app, ids[0], m => m.GiveUp("550 el buzón no existe", app.Now));
         using var admin = await ConsoleClient.SignInAsync(app);
         var listed = await admin.GetPageAsync("/admin/salida");
 
@@ -62,7 +62,7 @@ public class DeliveryVisibilityTests
         Assert.Equal("/admin/salida?aviso=cancelado", ConsoleClient.Location(cancelled));
         var rows = await app.WithDbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
         Assert.Equal((OutboxState.Pending, 0, null), (rows[0].State, rows[0].Attempts, rows[0].LastError));
-        Assert.True(rows[0].NextAttemptAt <= DateTime.UtcNow, "a retried message is due at once");
+        Assert.True(rows[0].NextAttemptAt <= app.Now, "a retried message is due at once");
         Assert.Equal(OutboxState.Cancelled, rows[1].State);
         var note = await app.WithDbAsync(db => db.Tickets.Where(t => t.Folio == second).SelectMany(t => t.Timeline).OrderBy(e => e.Id).LastAsync());
         Assert.Equal(("Administrador", true), (note.ActorName, note.Body!.StartsWith("Envío cancelado: acuse de recibo por correo electrónico a juan@example.mx", StringComparison.Ordinal)));
@@ -77,7 +77,7 @@ public class DeliveryVisibilityTests
         using var admin = await ConsoleClient.SignInAsync(app);
 
         var retry = await admin.PostFormForPageAsync("/admin/salida", "salida", new() { ["Choice.Retry"] = $"{id}" });
-        await ChangeAsync(app, id, m => m.MarkSent(null, DateTime.UtcNow));
+        await ChangeAsync(app, id, m => m.MarkSent(null, app.Now));
         var cancel = await admin.PostFormForPageAsync("/admin/salida", "salida", new() { ["Choice.Cancel"] = $"{id}" });
 
         Assert.Contains(OutboxMessage.NotRetryable, retry, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace Ventanilla.IntegrationTests;
 public class InboxQueryTests
 {
     private static async Task<string[]> Folios(VentanillaApp app, InboxFilter filter, InboxCursor? after = null, int size = 50) =>
-        await app.WithDbAsync(async db => (await InboxQuery.PageAsync(db, filter, after, size, CancellationToken.None)).Rows.Select(r => r.Folio).ToArray());
+        await app.WithDbAsync(async db => (await InboxQuery.PageAsync(db, filter, app.Now, after, size, CancellationToken.None)).Rows.Select(r => r.Folio).ToArray());
 
     [Theory, BothDatabases]
     public async Task PageAsync_WalksEveryTicketOnceNewestActivityFirst(DatabaseKind database)
@@ -29,7 +29,7 @@ public class InboxQueryTests
         InboxCursor? cursor = null;
         do
         {
-            var page = await app.WithDbAsync(db => InboxQuery.PageAsync(db, filter, cursor, 3, CancellationToken.None));
+            var page = await app.WithDbAsync(db => InboxQuery.PageAsync(db, filter, app.Now, cursor, 3, CancellationToken.None));
             seen.AddRange(page.Rows.Select(r => r.Folio));
             cursor = page.Next;
         }

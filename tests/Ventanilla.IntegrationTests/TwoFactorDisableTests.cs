@@ -36,7 +36,7 @@ public partial class TwoFactorTests
         var key = await EnableAsync(app, console);
 
         var accepted = await console.PostFormAsync("/cuenta/seguridad", "desactivar-2fa", new()
-            { ["Disable.Confirmed"] = "true", ["Disable.Proof"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+            { ["Disable.Confirmed"] = "true", ["Disable.Proof"] = Totp.Code(key, app.Clock.GetUtcNow()) });
 
         Assert.Equal("/cuenta/seguridad?aviso=desactivada", ConsoleClient.Location(accepted));
         Assert.False(await TwoFactorOnAsync(app));

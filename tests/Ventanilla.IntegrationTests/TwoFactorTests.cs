@@ -12,16 +12,16 @@ public partial class TwoFactorTests
         var page = await console.GetPageAsync("/cuenta/seguridad");
         var key = SecretInUri().Match(page).Groups["key"].Value;
         Assert.NotEmpty(key);
-        var enabled = await console.PostFormAsync("/cuenta/seguridad", "activar-2fa", new() { ["Enable.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var enabled = await console.PostFormAsync("/cuenta/seguridad", "activar-2fa", new() { ["Enable.Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });
         Assert.Equal("/cuenta/seguridad?aviso=activada", ConsoleClient.Location(enabled));
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == ConsoleClient.AdminEmail).Select(u => u.TwoFactorEnabled).SingleAsync()));
         return key;
     }
 
     /// <summary>A six-digit code that no step near now produces for this key.</summary>
-    private static string WrongCode(string key)
+    private static string WrongCode(string key, DateTimeOffset now)
     {
-        var near = Enumerable.Range(-3, 7).Select(step => Totp.Code(key, DateTimeOffset.UtcNow, step)).ToHashSet();
+        var near = Enumerable.Range(-3, 7).Select(step => Totp.Code(key, now, step)).ToHashSet();
         return Enumerable.Range(0, 10).Select(i => new string((char)('0' + i), 6)).First(c => !near.Contains(c));
     }
 
@@ -43,8 +43,8 @@ public partial class TwoFactorTests
         Assert.StartsWith("/entrar/codigo", ConsoleClient.Location(password), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Found, (await console.Http.GetAsync("/cuenta/seguridad")).StatusCode);
 
-        var wrong = await console.PostFormForPageAsync("/entrar/codigo", "codigo", new() { ["Input.Code"] = WrongCode(key) });
-        var right = await console.PostFormAsync("/entrar/codigo", "codigo", new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var wrong = await console.PostFormForPageAsync("/entrar/codigo", "codigo", new() { ["Input.Code"] = WrongCode(key, app.Clock.GetUtcNow()) });
+        var right = await console.PostFormAsync("/entrar/codigo", "codigo", new() { ["Input.Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });
 
         Assert.Contains("El código no es correcto", wrong, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Found, right.StatusCode);
@@ -59,7 +59,7 @@ public partial class TwoFactorTests
         using var console = await ConsoleClient.SignInAsync(app);
         var key = SecretInUri().Match(await console.GetPageAsync("/cuenta/seguridad")).Groups["key"].Value;
 
-        var html = await console.PostFormForPageAsync("/cuenta/seguridad", "activar-2fa", new() { ["Enable.Code"] = WrongCode(key) });
+        var html = await console.PostFormForPageAsync("/cuenta/seguridad", "activar-2fa", new() { ["Enable.Code"] = WrongCode(key, app.Clock.GetUtcNow()) });
 
         Assert.Contains("El código no coincide", html, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == ConsoleClient.AdminEmail).Select(u => u.TwoFactorEnabled).SingleAsync()));

@@ -29,7 +29,8 @@ public static class StaffFeature
             .AddEntityFrameworkStores<VentanillaDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaims>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         builder.Services.AddSingleton<SessionChanges>();
         builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInThrottle>();

@@ -188,5 +188,5 @@ public class ClosureTests
         app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.Notification).OrderBy(m => m.Id).Select(m => m.Event).ToListAsync());
 
     private static Task<string[]> ToNotifyAsync(VentanillaApp app) => app.WithDbAsync(async db =>
-        (await InboxQuery.PageAsync(db, new InboxFilter(InboxView.ToNotify, "x", null), null, 50, CancellationToken.None)).Rows.Select(r => r.Folio).ToArray());
+        (await InboxQuery.PageAsync(db, new InboxFilter(InboxView.ToNotify, "x", null), app.Now, null, 50, CancellationToken.None)).Rows.Select(r => r.Folio).ToArray());
 }

@@ -137,7 +137,7 @@ public class ReportedServerErrorsTests
         var folio = (await app.Api().PostAsync("/api/v1/tickets", Json.Fault("El módem no enciende"))).Body.Str("folio");
         var filter = new InboxFilter(InboxView.All, "nadie", null, Search: "mó\0dem");
 
-        var page = await app.WithDbAsync(db => InboxQuery.PageAsync(db, filter, null, 10, CancellationToken.None));
+        var page = await app.WithDbAsync(db => InboxQuery.PageAsync(db, filter, app.Now, null, 10, CancellationToken.None));
 
         Assert.Equal([folio], page.Rows.Select(r => r.Folio));
     }

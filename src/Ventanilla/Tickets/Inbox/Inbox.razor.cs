@@ -85,7 +85,7 @@ public sealed partial class Inbox
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
-        (rows, next) = await InboxQuery.PageAsync(db, filter with { Now = Clock.GetUtcNow().UtcDateTime }, current, PageSize, CancellationToken.None);
+        (rows, next) = await InboxQuery.PageAsync(db, filter, Clock.GetUtcNow().UtcDateTime, current, PageSize, CancellationToken.None);
         updated = TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime, Provider.Current.Zone);
     }
 

@@ -15,8 +15,7 @@ public sealed record InboxFilter(
     TicketStatus? Status = null,
     ContactChannel? Channel = null,
     TicketKind? Kind = null,
-    string? Search = null,
-    DateTime? Now = null);
+    string? Search = null);
 
 /// <summary>Where a page of the inbox ends, to ask for the next one.</summary>
 public sealed record InboxCursor(DateTime LastActivityAt, long Id);
@@ -32,9 +31,8 @@ public static class InboxQuery
     /// the thousandth page costs what the first does.
     /// </summary>
     public static async Task<(IReadOnlyList<InboxRow> Rows, InboxCursor? Next)> PageAsync(
-        VentanillaDbContext db, InboxFilter filter, InboxCursor? after, int size, CancellationToken ct)
+        VentanillaDbContext db, InboxFilter filter, DateTime now, InboxCursor? after, int size, CancellationToken ct)
     {
-        var now = filter.Now ?? DateTime.UtcNow;
         var tickets = string.IsNullOrWhiteSpace(filter.Search) ? db.Tickets : await TicketSearch.MatchingAsync(db, filter.Search.Trim(), ct);
         tickets = filter.View switch
         {
