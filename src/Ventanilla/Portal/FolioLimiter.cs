@@ -20,9 +20,7 @@ public sealed class FolioLimiter(IOptions<PortalOptions> options) : IDisposable
     /// <summary>True when one more try on this folio is allowed now.</summary>
     public bool TryTake(string folio)
     {
-        // One folio written two ways (lower case, an extra leading zero) is still one folio with one limit.
-        var key = Tickets.Folio.TryParse(folio, out var parsed) ? parsed.Value.ToString() : folio.Trim().ToUpperInvariant();
-        using var lease = limiter.AttemptAcquire(key);
+        using var lease = limiter.AttemptAcquire(Tickets.Folio.KeyOf(folio));
         return lease.IsAcquired;
     }
 

@@ -37,7 +37,7 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
     /// <summary>A message, files, or both, from the subscriber.</summary>
     public async Task<string?> AddMessageAsync(Ticket ticket, string? text, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
-        var body = Web.Text.WithoutControlCharacters(Web.Text.Clean(text));
+        var body = Web.Text.Readable(Web.Text.Clean(text));
         if (body is null && files.Count == 0)
         {
             return "Escribe tu mensaje o adjunta un archivo.";
@@ -70,7 +70,7 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
     /// <summary>The subscriber says it is not fixed: the folio reopens with their words as the reason.</summary>
     public Task<string?> ReopenAsync(Ticket ticket, string? words, CancellationToken ct)
     {
-        var reason = Web.Text.WithoutControlCharacters(Web.Text.Clean(words));
+        var reason = Web.Text.Readable(Web.Text.Clean(words));
         if (reason is null)
         {
             return Task.FromResult<string?>("Cuéntanos qué sigue fallando.");
@@ -88,7 +88,7 @@ public sealed class PortalDesk(VentanillaDbContext db, PortalSession session, Po
             return "Elige una calificación del 1 al 5.";
         }
 
-        if (ticket.Rate(score.Value, Web.Text.WithoutControlCharacters(comment), ActorFor(ticket), Now) is { } violation)
+        if (ticket.Rate(score.Value, Web.Text.Readable(comment), ActorFor(ticket), Now) is { } violation)
         {
             return violation.Message;
         }

@@ -56,7 +56,7 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
         // The subscriber's own words are judged before the right is written above them: an empty request
         // stays empty, and the limit leaves room for the line that names the right.
         var heading = right is null ? "" : $"Derecho ARCO solicitado: {right}.\n\n";
-        var own = Text.Clean(Text.WithoutControlCharacters(form.Description));
+        var own = Text.Clean(Text.Readable(form.Description));
         var room = TicketLimits.Description - heading.Length;
         if (own is not null && own.Length > room)
         {

@@ -18,8 +18,7 @@ public sealed class ProofThrottle(VentanillaDbContext db, IOptions<PortalOptions
     /// <summary>What one try is counted against: its folio, and the phone or email tried when there is one.</summary>
     public static IReadOnlyList<string> KeysOf(string? folioText, string? proofText)
     {
-        var folio = Folio.TryParse(folioText, out var parsed) ? parsed.Value.ToString() : (folioText ?? "").Trim().ToUpperInvariant();
-        var keys = new List<string> { Hash($"folio:{folio}") };
+        var keys = new List<string> { Hash($"folio:{Folio.KeyOf(folioText)}") };
         var proof = proofText?.Trim() ?? "";
         if (MexicanPhones.Normalize(proof) is { } phone)
         {

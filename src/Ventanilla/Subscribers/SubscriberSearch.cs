@@ -12,7 +12,7 @@ public static class SubscriberSearch
     public static IQueryable<Subscriber> Matching(IQueryable<Subscriber> subscribers, string? q)
     {
         subscribers = subscribers.Where(s => s.MergedIntoId == null);
-        if (Text.Clean(Text.WithoutControlCharacters(q)) is not { } query)
+        if (Text.Clean(Text.Readable(q)) is not { } query)
         {
             return subscribers;
         }

@@ -40,6 +40,13 @@ public readonly partial record struct Folio(string Prefix, int Year, long Sequen
         return true;
     }
 
+    /// <summary>
+    /// One folio written two ways (lower case, an extra leading zero) is one key; text that is no
+    /// folio keys as itself, so limits still count it.
+    /// </summary>
+    public static string KeyOf(string? text) =>
+        TryParse(text, out var parsed) ? parsed.Value.ToString() : (text ?? "").Trim().ToUpperInvariant();
+
     // ASCII digits only: \d would also take Arabic-Indic and other digits, which no folio has.
     [GeneratedRegex(@"^(?<prefix>[A-Za-z]{1,8})-(?<year>[0-9]{4})-(?<seq>[0-9]{6,9})$")]
     private static partial Regex Pattern();

@@ -29,10 +29,10 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
     // routing, and with it every report written in the same group.
     private static NewTicket Readable(NewTicket report) => report with
     {
-        Subject = Web.Text.WithoutControlCharacters(report.Subject)!,
-        Description = Web.Text.WithoutControlCharacters(report.Description)!,
-        ServiceAddress = Web.Text.WithoutControlCharacters(report.ServiceAddress),
-        Contact = report.Contact with { Name = Web.Text.WithoutControlCharacters(report.Contact.Name) },
+        Subject = Web.Text.Readable(report.Subject)!,
+        Description = Web.Text.Readable(report.Description)!,
+        ServiceAddress = Web.Text.Readable(report.ServiceAddress),
+        Contact = report.Contact with { Name = Web.Text.Readable(report.Contact.Name) },
     };
 
     protected override async Task WriteAsync(IReadOnlyList<PendingWrite<Report, Ticket>> group)

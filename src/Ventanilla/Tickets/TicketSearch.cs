@@ -35,7 +35,7 @@ public static class TicketSearch
     public static IQueryable<Ticket> Matching(VentanillaDbContext db, string query)
     {
         // PostgreSQL refuses a NUL in a parameter, and stored text has none of what this drops anyway.
-        query = Web.Text.WithoutControlCharacters(query)!;
+        query = Web.Text.Readable(query)!;
         if (Folio.TryParse(query, out var folio))
         {
             var text = folio.Value.ToString();

@@ -42,7 +42,7 @@ public sealed class FieldErrors
     /// <summary>Reads a text field: trimmed, null when empty, with a length limit.</summary>
     public string? Text(string field, string? text, int maxLength, bool required = false)
     {
-        var clean = Web.Text.Clean(Web.Text.WithoutControlCharacters(text));
+        var clean = Web.Text.Clean(Web.Text.Readable(text));
         if (clean is null)
         {
             if (required)

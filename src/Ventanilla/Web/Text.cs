@@ -10,7 +10,7 @@ public static class Text
     public static string Fold(string text)
     {
         // Normalization throws on non-characters and lone surrogates; text that missed the intake edge must not fail routing.
-        var decomposed = WithoutControlCharacters(text)!.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = Readable(text)!.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -29,7 +29,7 @@ public static class Text
     /// it), Unicode non-characters such as U+FFFE and lone surrogates: they are not text, they cannot
     /// be normalized or encoded as UTF-8, and no keyboard or phone produces them. Everything else stays.
     /// </summary>
-    public static string? WithoutControlCharacters(string? text)
+    public static string? Readable(string? text)
     {
         if (text is null || !text.AsSpan().ContainsAny(Suspects))
         {

@@ -65,6 +65,6 @@ public class ApiHostileTests(ITestOutputHelper output)
         }
 
         var stored = await client.GetJsonAsync(location);
-        Assert.True(Web.Text.Clean(Web.Text.WithoutControlCharacters((string)description!)) == stored.Str("description"), $"{what}: the description changed");
+        Assert.True(Web.Text.Clean(Web.Text.Readable((string)description!)) == stored.Str("description"), $"{what}: the description changed");
     }
 }

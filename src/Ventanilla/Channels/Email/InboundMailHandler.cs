@@ -37,7 +37,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         var content = MailContent.From(message);
         var sender = message.From.Mailboxes.FirstOrDefault();
         // Display names are the sender's to choose; ours are stored in 200 characters.
-        var senderName = Web.Text.Shortened(Web.Text.WithoutControlCharacters(sender?.Name), 200);
+        var senderName = Web.Text.Shortened(Web.Text.Readable(sender?.Name), 200);
         var actor = new Actor($"email:{sender?.Address}", senderName is { Length: > 0 } name ? name : sender?.Address ?? "Correo");
         var text = Text(content.Text);
         // A bounce names the message of ours that failed: read once, it also tells the ticket.

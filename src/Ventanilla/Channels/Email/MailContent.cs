@@ -38,8 +38,8 @@ public sealed record MailContent(
             : sanitized is not null ? HtmlBody.ToText(sanitized) : "";
         var (newText, quoted) = Email.QuotedHistory.Split(body);
         // The mail parser is an intake edge: what a sender's client put in, minus what is not text.
-        return new MailContent(Web.Text.WithoutControlCharacters(message.Subject) ?? "", Web.Text.WithoutControlCharacters(newText)!,
-            Web.Text.WithoutControlCharacters(quoted), sanitized,
+        return new MailContent(Web.Text.Readable(message.Subject) ?? "", Web.Text.Readable(newText)!,
+            Web.Text.Readable(quoted), sanitized,
             [.. files.Select((file, index) => MailFile.Of(file, index + 1))]);
     }
 }

@@ -14,7 +14,7 @@ internal sealed record MessageContent(string Text, string? ChoiceId, string? Med
     public static MessageContent Of(InboundWhatsApp m)
     {
         var content = Read(m);
-        return content with { Text = Web.Text.WithoutControlCharacters(content.Text)! };
+        return content with { Text = Web.Text.Readable(content.Text)! };
     }
 
     private static MessageContent Read(InboundWhatsApp m)

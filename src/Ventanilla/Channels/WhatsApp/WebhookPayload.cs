@@ -78,7 +78,7 @@ public sealed record WebhookPayload(IReadOnlyList<InboundWhatsApp> Messages, IRe
 
     // Meta's ids are plain text; one that is missing or carries what is not text cannot be looked up nor stored.
     private static string? Id(JsonElement item) =>
-        Str(item, "id") is { Length: > 0 } id && Web.Text.WithoutControlCharacters(id) == id ? id : null;
+        Str(item, "id") is { Length: > 0 } id && Web.Text.Readable(id) == id ? id : null;
 
     // Meta sends the code as a number; a string of digits is read too, anything else makes the item unreadable.
     private static bool ErrorCode(JsonElement error, out int? code)

@@ -67,7 +67,7 @@ public sealed partial class WhatsAppForm
         }
 
         var templates = new Dictionary<string, TemplateOptions>(StringComparer.Ordinal);
-        foreach (var line in (Text.WithoutControlCharacters(Templates) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in (Text.Readable(Templates) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var match = TemplatePattern().Match(line);
             if (!match.Success)

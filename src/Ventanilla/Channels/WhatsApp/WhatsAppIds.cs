@@ -17,7 +17,7 @@ public sealed record WhatsAppUser(string? WaId, string? UserId, string? Phone, s
         return new(wa, user, WhatsAppIds.PhoneOf(wa), Web.Text.Shortened(Clean(name), 200)); // a profile name is stored in 200 characters
     }
 
-    private static string? Clean(string? value) => Web.Text.Clean(Web.Text.WithoutControlCharacters(value));
+    private static string? Clean(string? value) => Web.Text.Clean(Web.Text.Readable(value));
 }
 
 public static class WhatsAppIds

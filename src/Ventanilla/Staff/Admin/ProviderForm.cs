@@ -87,7 +87,7 @@ public sealed partial class ProviderForm
     }
 
     private static List<string> Lines(string? text) =>
-        [.. (Text.WithoutControlCharacters(text) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        [.. (Text.Readable(text) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
     [GeneratedRegex("^[A-Z]{1,8}$")]
     private static partial Regex Prefix();
