@@ -19,7 +19,6 @@ public sealed class TicketFollowUp
     public IReadOnlyList<Visit> Visits { get; private init; } = [];
     public IReadOnlyList<StaffMember> Technicians { get; private init; } = [];
     public IReadOnlyList<Cause> Causes { get; private init; } = [];
-    public NotificationDeliveries Deliveries { get; private init; } = NotificationDeliveries.None;
     /// <summary>The closing notice's template, read only when the notice can be sent.</summary>
     public NotificationTemplate? NoticeTemplate { get; private init; }
     public bool CanScheduleVisits { get; private init; }
@@ -42,7 +41,6 @@ public sealed class TicketFollowUp
                 ? await TicketStaff.CandidatesAsync(db, VisitBooking.TechnicianRoles, ct)
                 : visits.Count == 0 ? [] : [.. (await TicketStaff.NamesAsync(db, visits.Select(v => v.TechnicianId).Distinct(), ct)).Select(n => new StaffMember(n.Key, n.Value))],
             Causes = resolve ? await db.Causes.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Name).ToListAsync(ct) : [],
-            Deliveries = await NotificationDeliveries.ForTicketAsync(db, ticket.Id, ct),
             NoticeTemplate = ticket.Status == TicketStatus.Resolved
                 ? await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Event == NotificationEvents.Resolved, ct)
                 : null,

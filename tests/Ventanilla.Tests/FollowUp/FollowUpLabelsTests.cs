@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using Ventanilla.Channels;
+using Ventanilla.Channels.Outbox;
 using Ventanilla.FollowUp.Notifications;
 using Ventanilla.FollowUp.Outcomes;
 using Ventanilla.FollowUp.Visits;
@@ -18,7 +19,7 @@ public class FollowUpLabelsTests
     [
         .. Enum.GetValues<VisitStatus>().Select(VisitLabels.Of),
         .. Enum.GetValues<AreaOutcome>().Select(AreaOutcomeLabels.Of),
-        .. Enum.GetValues<OutboxState>().Select(NotificationDeliveries.Label),
+        .. Enum.GetValues<OutboxState>().Select(DeliveryLabels.Of),
         .. NotificationEvents.All.Select(NotificationEvents.Label),
     ];
 
