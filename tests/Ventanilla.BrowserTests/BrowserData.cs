@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.BrowserTests;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Ventanilla.Staff;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using static Microsoft.Playwright.Assertions;
 

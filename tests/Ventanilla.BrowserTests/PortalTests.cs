@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using static Microsoft.Playwright.Assertions;
 
@@ -224,7 +225,7 @@ public partial class PortalTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Enviarme un código") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Te enviamos un código a tu correo");
         var body = await browser.WithDbAsync(db => db.Outbox.AsNoTracking()
-            .Where(m => m.Event == "access_code" && m.State == Ventanilla.Channels.OutboxState.Pending && db.Tickets.Any(t => t.Id == m.TicketId && t.Folio == folio))
+            .Where(m => m.Event == "access_code" && m.State == Ventanilla.Messaging.OutboxState.Pending && db.Tickets.Any(t => t.Id == m.TicketId && t.Folio == folio))
             .OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync());
         await page.GetByLabel("Código de 6 dígitos").FillAsync(AccessCode().Match(body).Groups[1].Value);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ver el detalle" }).ClickAsync();

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Staff;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using static Microsoft.Playwright.Assertions;
 

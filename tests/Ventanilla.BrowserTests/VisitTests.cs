@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Ventanilla.FollowUp.Visits;
+using Ventanilla.Visits;
 using Ventanilla.Staff;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

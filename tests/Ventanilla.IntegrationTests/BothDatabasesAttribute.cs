@@ -1,5 +1,6 @@
 using System.Reflection;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Xunit.Sdk;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets.Inbox;
 
 namespace Ventanilla.IntegrationTests;

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels;
-using Ventanilla.Channels.Outbox;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
+using Ventanilla.Messaging.Outbox;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using MimeKit;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

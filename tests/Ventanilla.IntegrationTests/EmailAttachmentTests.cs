@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 

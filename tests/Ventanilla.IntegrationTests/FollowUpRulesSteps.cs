@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Calendars;
-using Ventanilla.FollowUp.Rules;
+using Ventanilla.Intake;
+using Ventanilla.Deadlines;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Deadlines.Rules;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;

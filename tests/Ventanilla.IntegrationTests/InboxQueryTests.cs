@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Inbox;
 

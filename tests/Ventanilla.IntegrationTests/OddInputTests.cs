@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

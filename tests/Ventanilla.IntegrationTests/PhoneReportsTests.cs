@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels.Phone;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

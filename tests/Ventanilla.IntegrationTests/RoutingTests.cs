@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.FollowUp.Routing;
+using Ventanilla.Intake;
+using Ventanilla.Routing;
 using Ventanilla.Staff;
 using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
 
@@ -41,7 +42,7 @@ public class RoutingTests
         using var admin = await ConsoleClient.SignInAsync(app);
         await app.Api().PostAsync("/api/v1/tickets", Report("fault", "Sin señal"));
         await EditRulesAsync(app, _ => Task.CompletedTask);
-        async Task<(int, int, long)> Revision() => await app.WithDbAsync(db => db.Set<Ventanilla.FollowUp.Rules.FollowUpRevision>()
+        async Task<(int, int, long)> Revision() => await app.WithDbAsync(db => db.Set<Ventanilla.Deadlines.Rules.FollowUpRevision>()
             .Select(r => new ValueTuple<int, int, long>(r.Revision, r.AppliedRevision, r.CursorTicketId)).SingleAsync());
         var before = await Revision();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

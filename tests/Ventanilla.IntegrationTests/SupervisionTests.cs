@@ -2,8 +2,11 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Channels;
-using Ventanilla.FollowUp.Supervision;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
+using Ventanilla.Supervision;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
@@ -115,8 +118,8 @@ public class SupervisionTests
         for (var i = days - 1; i >= 0; i--)
         {
             var day = today.AddDays(-i);
-            var from = Ventanilla.FollowUp.ZoneTime.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
-            var to = Ventanilla.FollowUp.ZoneTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+            var from = Ventanilla.Deadlines.ZoneTime.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+            var to = Ventanilla.Deadlines.ZoneTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
             var end = to < now ? to : now;
             var due = db.Tickets.Where(t => t.DueAt >= from && t.DueAt < end && t.Status != TicketStatus.Cancelled);
             figures.Add(new DayFigure(day,

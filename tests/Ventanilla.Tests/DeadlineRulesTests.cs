@@ -1,5 +1,7 @@
-using Ventanilla.FollowUp;
+using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tests;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
-using Ventanilla.FollowUp;
+using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Intake;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests;

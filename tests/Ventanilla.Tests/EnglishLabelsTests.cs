@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Ventanilla.Portal;
+using Ventanilla.Channels.Portal;
 
 namespace Ventanilla.Tests;
 

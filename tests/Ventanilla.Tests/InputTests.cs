@@ -1,4 +1,5 @@
 using Ventanilla.Subscribers;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
 

@@ -1,4 +1,6 @@
-using Ventanilla.FollowUp;
+using Ventanilla.Deadlines;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tests;
 

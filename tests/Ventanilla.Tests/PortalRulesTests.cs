@@ -1,4 +1,5 @@
-using Ventanilla.Portal;
+using Ventanilla.Channels.Portal;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests;
@@ -67,9 +68,9 @@ public class PortalRulesTests
     [Fact]
     public void PrivacyRequest_IsAnsweredWithinTwentyBusinessDays()
     {
-        var rule = Ventanilla.FollowUp.DeadlineRules.Defaults.Find(TicketKind.PrivacyRequest, Ventanilla.FollowUp.DeadlineKind.Resolution, null, null);
+        var rule = Ventanilla.Deadlines.DeadlineRules.Defaults.Find(TicketKind.PrivacyRequest, Ventanilla.Deadlines.DeadlineKind.Resolution, null, null);
 
-        Assert.Equal((20, Ventanilla.FollowUp.DeadlineUnit.BusinessDays), (rule!.Amount, rule.Unit));
+        Assert.Equal((20, Ventanilla.Deadlines.DeadlineUnit.BusinessDays), (rule!.Amount, rule.Unit));
         Assert.Equal("privacy_request", Web.Wire.Name(TicketKind.PrivacyRequest));
     }
 }

@@ -1,3 +1,4 @@
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
 using static Ventanilla.Tickets.TicketStatus;

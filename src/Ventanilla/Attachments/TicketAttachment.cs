@@ -1,3 +1,4 @@
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Attachments;

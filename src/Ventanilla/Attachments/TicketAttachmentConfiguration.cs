@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Attachments;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ventanilla.Web;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

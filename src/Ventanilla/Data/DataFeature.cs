@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 
@@ -14,7 +15,7 @@ public static class DataFeature
         {
             case "SQLITE":
                 var sqlite = SqliteConnection(options.ConnectionString ?? DatabaseOptions.SqliteDefault);
-                builder.Services.AddDbContextPool<VentanillaDbContext, SqliteVentanillaDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetRequiredService<FollowUp.Rules.ClockKeeper>()), sqlite));
+                builder.Services.AddDbContextPool<VentanillaDbContext, SqliteVentanillaDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetRequiredService<Deadlines.Rules.ClockKeeper>()), sqlite));
                 break;
             case "POSTGRES" or "POSTGRESQL":
                 var postgres = string.IsNullOrWhiteSpace(options.ConnectionString)
@@ -22,7 +23,7 @@ public static class DataFeature
                         "Database:Provider is Postgres but Database:ConnectionString is empty. Give an Npgsql connection string, " +
                         "e.g. Host=127.0.0.1;Port=5432;Database=ventanilla;Username=ventanilla;Password=...")
                     : options.ConnectionString;
-                builder.Services.AddDbContextPool<VentanillaDbContext, PostgresVentanillaDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetRequiredService<FollowUp.Rules.ClockKeeper>()), postgres));
+                builder.Services.AddDbContextPool<VentanillaDbContext, PostgresVentanillaDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetRequiredService<Deadlines.Rules.ClockKeeper>()), postgres));
                 break;
             default:
                 throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

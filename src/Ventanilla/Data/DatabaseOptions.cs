@@ -1,3 +1,5 @@
+using Ventanilla.Intake;
+
 namespace Ventanilla.Data;
 
 public sealed class DatabaseOptions

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

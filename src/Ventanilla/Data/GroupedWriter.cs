@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

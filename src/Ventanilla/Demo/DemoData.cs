@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 

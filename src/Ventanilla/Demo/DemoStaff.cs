@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 

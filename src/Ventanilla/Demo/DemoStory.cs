@@ -1,6 +1,7 @@
 using System.Globalization;
-using Ventanilla.FollowUp.Outcomes;
+using Ventanilla.Tickets.Outcomes;
 using Ventanilla.Staff;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using static Ventanilla.Tickets.TicketStatus;
 

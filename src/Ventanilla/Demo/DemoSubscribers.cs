@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
 

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
@@ -18,7 +21,7 @@ internal static class DemoTickets
         // An intake of our own, on a clock we move to each report's moment in the past.
         var clock = new DemoClock(now);
         using var intake = new TicketIntake(services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<FolioAllocator>(), provider, services.GetRequiredService<FollowUp.Rules.FollowUpDirectory>(), clock);
+            services.GetRequiredService<FolioAllocator>(), provider, services.GetRequiredService<Deadlines.Rules.FollowUpDirectory>(), clock);
         await intake.StartAsync(CancellationToken.None);
         var ids = new List<long>(plans.Count);
         try

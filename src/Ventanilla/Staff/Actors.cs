@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Staff;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Staff;
 

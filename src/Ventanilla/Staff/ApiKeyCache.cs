@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Staff;
 

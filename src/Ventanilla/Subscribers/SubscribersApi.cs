@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Web;

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,3 +1,5 @@
+using Ventanilla.Intake;
+
 namespace Ventanilla.Tickets;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Ventanilla.Intake;
+
 namespace Ventanilla.Tickets;
 
 /// <summary>How the procedure's words read to a Mexican subscriber.</summary>

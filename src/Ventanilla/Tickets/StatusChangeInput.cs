@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;

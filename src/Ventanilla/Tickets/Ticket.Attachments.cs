@@ -1,4 +1,5 @@
 using Ventanilla.Attachments;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ventanilla.Web;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

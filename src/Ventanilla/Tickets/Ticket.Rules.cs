@@ -3,6 +3,7 @@ using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
 using static Ventanilla.Tickets.TicketStatus;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

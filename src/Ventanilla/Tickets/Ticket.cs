@@ -1,5 +1,6 @@
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

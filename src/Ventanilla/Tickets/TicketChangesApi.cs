@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Web;
 
@@ -71,7 +72,7 @@ public static class TicketChangesApi
     {
         var errors = new FieldErrors();
         var cause = request.CauseId is { } causeId
-            ? await FollowUp.Causes.CauseCatalogue.NameAsync(db, causeId, errors, ct)
+            ? await Tickets.Causes.CauseCatalogue.NameAsync(db, causeId, errors, ct)
             : errors.Text("cause", request.Cause, TicketLimits.ResolutionText, required: true);
         var correction = errors.Text("correction", request.Correction, TicketLimits.ResolutionText, required: true);
         if (request.Upheld is null)

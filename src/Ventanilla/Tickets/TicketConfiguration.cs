@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ventanilla.Staff;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,4 +1,5 @@
 using Ventanilla.Web;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,3 +1,5 @@
+using Ventanilla.Intake;
+
 namespace Ventanilla.Tickets;
 
 // Enum members travel as snake_case text (in JSON and in the database), so renaming one is a

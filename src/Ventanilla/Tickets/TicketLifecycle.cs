@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using static Ventanilla.Tickets.TicketStatus;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

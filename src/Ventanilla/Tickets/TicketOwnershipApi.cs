@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Web;
 
@@ -11,7 +12,7 @@ namespace Ventanilla.Tickets;
 public static class TicketOwnershipApi
 {
     public static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> Assign(
-        string folio, AssignmentRequest request, VentanillaDbContext db, FollowUp.Notifications.Notifier notifier, TimeProvider clock,
+        string folio, AssignmentRequest request, VentanillaDbContext db, Messaging.Notifications.Notifier notifier, TimeProvider clock,
         ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();

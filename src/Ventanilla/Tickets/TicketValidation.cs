@@ -1,5 +1,6 @@
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Web;

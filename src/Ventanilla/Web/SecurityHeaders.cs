@@ -1,4 +1,4 @@
-using Ventanilla.Portal;
+using Ventanilla.Channels.Portal;
 
 namespace Ventanilla.Web;
 

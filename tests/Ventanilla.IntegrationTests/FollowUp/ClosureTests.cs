@@ -3,10 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Data;
-using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Closure;
+using Ventanilla.Intake;
+using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Tickets.Closure;
 using Ventanilla.Tickets.Inbox;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;
 

@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.FollowUp.Calendars;
-using Ventanilla.FollowUp.Rules;
+using Ventanilla.Intake;
+using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Deadlines.Rules;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.FollowUp;

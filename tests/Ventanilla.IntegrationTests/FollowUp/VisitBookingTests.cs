@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Data;
-using Ventanilla.FollowUp.Visits;
+using Ventanilla.Intake;
+using Ventanilla.Visits;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels.Phone;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.IntegrationTests.Portal;
 using Ventanilla.Tickets;
 using Xunit.Abstractions;

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Data;
-using Ventanilla.Portal;
+using Ventanilla.Intake;
+using Ventanilla.Channels.Portal;
 
 namespace Ventanilla.IntegrationTests.Portal;
 

@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.Portal;
+using Ventanilla.Intake;
+using Ventanilla.Channels.Portal;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.Portal;

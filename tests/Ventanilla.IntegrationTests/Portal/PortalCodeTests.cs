@@ -4,9 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
-using Ventanilla.Portal;
+using Ventanilla.Intake;
+using Ventanilla.Channels.Portal;
 
 namespace Ventanilla.IntegrationTests.Portal;
 

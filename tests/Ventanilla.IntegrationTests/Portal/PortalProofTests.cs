@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Data;
-using Ventanilla.Portal;
+using Ventanilla.Intake;
+using Ventanilla.Channels.Portal;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.Portal;

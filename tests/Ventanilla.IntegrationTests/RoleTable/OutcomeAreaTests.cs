@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;
 
@@ -26,7 +27,7 @@ public class OutcomeAreaTests
         Assert.DoesNotContain("Registrar resultado", billingPage, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.Found, forged.StatusCode);
         Assert.Null(untouched);
-        Assert.Equal(Ventanilla.FollowUp.Outcomes.AreaOutcome.Clarified, await app.WithDbAsync(db => db.Tickets.Select(t => t.Outcome).SingleAsync()));
+        Assert.Equal(Ventanilla.Tickets.Outcomes.AreaOutcome.Clarified, await app.WithDbAsync(db => db.Tickets.Select(t => t.Outcome).SingleAsync()));
     }
 
     [Theory, BothDatabases]

@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.WhatsApp;

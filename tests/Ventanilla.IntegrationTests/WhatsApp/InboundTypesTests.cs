@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Attachments;
 using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.WhatsApp;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Ventanilla.Attachments;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.Attachments;

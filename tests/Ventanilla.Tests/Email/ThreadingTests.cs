@@ -1,4 +1,5 @@
 using Ventanilla.Channels.Email;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.Email;

@@ -1,5 +1,5 @@
-using Ventanilla.FollowUp.Routing;
-using Ventanilla.FollowUp.Rules;
+using Ventanilla.Routing;
+using Ventanilla.Deadlines.Rules;
 
 namespace Ventanilla.Tests.FollowUp;
 

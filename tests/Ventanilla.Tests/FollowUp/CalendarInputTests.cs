@@ -1,5 +1,7 @@
-using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Calendars;
+using Ventanilla.Deadlines;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
-using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Rules;
+using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Deadlines.Rules;
+using Ventanilla.Intake;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,4 +1,4 @@
-using Ventanilla.FollowUp.Closure;
+using Ventanilla.Tickets.Closure;
 
 namespace Ventanilla.Tests.FollowUp;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Resources;
 using Ventanilla.Channels;
-using Ventanilla.Channels.Outbox;
-using Ventanilla.FollowUp.Notifications;
-using Ventanilla.FollowUp.Outcomes;
-using Ventanilla.FollowUp.Visits;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
+using Ventanilla.Messaging.Outbox;
+using Ventanilla.Messaging.Notifications;
+using Ventanilla.Tickets.Outcomes;
+using Ventanilla.Visits;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tests.FollowUp;

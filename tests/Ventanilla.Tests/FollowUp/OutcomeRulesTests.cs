@@ -1,4 +1,5 @@
-using Ventanilla.FollowUp.Outcomes;
+using Ventanilla.Tickets.Outcomes;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.FollowUp;

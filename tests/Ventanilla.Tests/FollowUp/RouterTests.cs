@@ -1,5 +1,6 @@
-using Ventanilla.FollowUp.Routing;
+using Ventanilla.Routing;
 using Ventanilla.Subscribers;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.FollowUp;

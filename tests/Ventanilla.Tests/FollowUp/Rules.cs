@@ -1,8 +1,10 @@
-using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Calendars;
-using Ventanilla.FollowUp.Routing;
-using Ventanilla.FollowUp.Rules;
+using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Routing;
+using Ventanilla.Deadlines.Rules;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Tests.FollowUp;
 

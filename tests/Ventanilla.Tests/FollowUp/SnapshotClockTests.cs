@@ -1,6 +1,8 @@
-using Ventanilla.FollowUp;
-using Ventanilla.FollowUp.Calendars;
+using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
+using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Intake;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,5 +1,6 @@
-using Ventanilla.FollowUp.Notifications;
+using Ventanilla.Messaging.Notifications;
 using Ventanilla.Provider;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.FollowUp;

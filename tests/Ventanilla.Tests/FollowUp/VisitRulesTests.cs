@@ -1,4 +1,4 @@
-using Ventanilla.FollowUp.Visits;
+using Ventanilla.Visits;
 
 namespace Ventanilla.Tests.FollowUp;
 

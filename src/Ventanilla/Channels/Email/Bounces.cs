@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Ventanilla.Attachments;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
+using Ventanilla.Intake;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 
@@ -22,8 +26,8 @@ public static class EmailFeature
         builder.Services.AddSingleton<OutboxMailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxMailSender>());
         // Which channels can deliver, for the console's banner, the timeline and the outbox page.
-        builder.Services.AddSingleton<Outbox.ChannelStatus>();
-        builder.Services.AddTransient<Outbox.ConnectionTests>();
+        builder.Services.AddSingleton<Messaging.Outbox.ChannelStatus>();
+        builder.Services.AddTransient<Messaging.Outbox.ConnectionTests>();
         return builder;
     }
 

@@ -1,3 +1,7 @@
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
+
 namespace Ventanilla.Channels.Email;
 
 public enum MailSecurity { None, StartTls, Tls }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using Ventanilla.Subscribers;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -3,14 +3,18 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Ventanilla.Attachments;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What one stored email becomes: a message on an existing ticket, a new query, or nothing.</summary>
 internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake intake, AttachmentIntake files, AttachmentStore store, IOptions<EmailOptions> options, TimeProvider clock,
-    FollowUp.Closure.ClosureDesk closure)
+    Tickets.Closure.ClosureDesk closure)
 {
     public async Task HandleAsync(InboundMessage row, CancellationToken ct)
     {

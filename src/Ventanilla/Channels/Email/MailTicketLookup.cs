@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Ventanilla.Data;
+using Ventanilla.Intake;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -3,6 +3,10 @@ using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Ventanilla.Data;
+using Ventanilla.Intake;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

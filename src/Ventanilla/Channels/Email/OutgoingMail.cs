@@ -1,6 +1,10 @@
 using MimeKit;
 using MimeKit.Utils;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
 using MailKit.Net.Smtp;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Phone;
 

@@ -1,5 +1,9 @@
-using Ventanilla.Channels.Outbox;
+using Ventanilla.Messaging.Outbox;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Phone;
 

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Attachments;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
-namespace Ventanilla.Channels;
+namespace Ventanilla.Messaging;
 
 /// <summary>What WhatsApp adds to an outbound message: answer buttons, delivery reports, and messages that belong to no ticket yet.</summary>
 public sealed partial class OutboxMessage

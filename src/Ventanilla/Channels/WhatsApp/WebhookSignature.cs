@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

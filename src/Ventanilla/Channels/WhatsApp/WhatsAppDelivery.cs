@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 
@@ -25,7 +28,7 @@ internal sealed class WhatsAppDelivery(GraphApi graph, WhatsAppAccount account, 
     private static readonly int[] TooFast = [130429, 131056];
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
-    public async Task<SendOutcome> SendAsync(Channels.OutboxMessage row, DateTime? lastHeard, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(Messaging.OutboxMessage row, DateTime? lastHeard, CancellationToken ct)
     {
         var inWindow = lastHeard is { } heard && clock.GetUtcNow().UtcDateTime - heard < Window;
         var template = account.TemplateFor(row.Event);
@@ -67,7 +70,7 @@ internal sealed class WhatsAppDelivery(GraphApi graph, WhatsAppAccount account, 
         }
     }
 
-    private static string NoTemplate(Channels.OutboxMessage row) =>
+    private static string NoTemplate(Messaging.OutboxMessage row) =>
         row.Event is null
             ? "Pasaron más de 24 horas desde el último mensaje del suscriptor por WhatsApp y este mensaje no es una notificación con plantilla aprobada, así que WhatsApp no permite enviarlo. Contáctalo por otro medio o espera a que vuelva a escribir."
             : $"Pasaron más de 24 horas desde el último mensaje del suscriptor por WhatsApp y no hay una plantilla aprobada configurada para el aviso «{row.Event}» (WhatsApp:Templates:{row.Event}). Configúrala en Administración › Plantillas de avisos o en Administración › WhatsApp, o contacta al suscriptor por otro medio.";

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using Ventanilla.Web;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

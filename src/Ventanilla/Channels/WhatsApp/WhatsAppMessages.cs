@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 
@@ -10,7 +13,7 @@ internal static class WhatsAppMessages
     private const int InteractiveBody = 1024;
 
     /// <summary>Free text, or the text with reply buttons (three at most) or a list (up to ten) when it offers choices.</summary>
-    public static JsonObject Free(Channels.OutboxMessage row)
+    public static JsonObject Free(Messaging.OutboxMessage row)
     {
         var message = Addressed(row);
         var choices = row.OfferedChoices();
@@ -50,7 +53,7 @@ internal static class WhatsAppMessages
     }
 
     /// <summary>The approved template for the row's event, its body filled with the row's values in order.</summary>
-    public static JsonObject Template(Channels.OutboxMessage row, TemplateOptions template)
+    public static JsonObject Template(Messaging.OutboxMessage row, TemplateOptions template)
     {
         var message = Addressed(row);
         var values = row.TemplateValues();
@@ -74,7 +77,7 @@ internal static class WhatsAppMessages
     }
 
     // A phone goes in "to"; a user known only by their business-scoped id goes in "recipient".
-    private static JsonObject Addressed(Channels.OutboxMessage row) => WhatsAppIds.IsPhone(row.Recipient)
+    private static JsonObject Addressed(Messaging.OutboxMessage row) => WhatsAppIds.IsPhone(row.Recipient)
         ? new JsonObject { ["recipient_type"] = "individual", ["to"] = WhatsAppIds.ToAddress(row.Recipient) }
         : new JsonObject { ["recipient_type"] = "individual", ["recipient"] = row.Recipient };
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.FollowUp.Calendars;
+using Ventanilla.Intake;
+using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Subscribers.Pages;
 using Ventanilla.Web;
 

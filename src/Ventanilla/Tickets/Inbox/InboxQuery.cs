@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.FollowUp.Rules;
+using Ventanilla.Intake;
+using Ventanilla.Deadlines.Rules;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Tickets.Inbox;
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Tickets.Pages;
 
@@ -12,7 +14,7 @@ namespace Ventanilla.Tickets.Pages;
 /// forgotten by a form.
 /// </summary>
 public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService authorization, TimeProvider clock, ClaimsPrincipal user,
-    Channels.Outbox.ChannelStatus channels)
+    Messaging.Outbox.ChannelStatus channels)
 {
     public const string StaleMessage = "Alguien más modificó este folio mientras lo veías. Revisa los cambios y vuelve a intentarlo.";
 
@@ -38,10 +40,10 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
     public bool CanResolve { get; private set; }
 
     /// <summary>The follow-up around the ticket: its visits, the cause catalogue, its notices' delivery.</summary>
-    public FollowUp.TicketFollowUp FollowUp { get; private set; } = null!;
+    public TicketFollowUp FollowUp { get; private set; } = null!;
 
     /// <summary>Every message the ticket sent or meant to send, and whether its channel can carry it now.</summary>
-    public Channels.Outbox.TicketDeliveries Deliveries { get; private set; } = Channels.Outbox.TicketDeliveries.None;
+    public Messaging.Outbox.TicketDeliveries Deliveries { get; private set; } = Messaging.Outbox.TicketDeliveries.None;
 
     /// <summary>Raised when the ticket was read again after someone else's change.</summary>
     public event Action? Reloaded;
@@ -84,8 +86,8 @@ public sealed class TicketDesk(VentanillaDbContext db, IAuthorizationService aut
         Names = await TicketStaff.NamesAsync(db, PeopleOnTicket().Append(signedIn.Id), ct);
         // The timeline names people as their colleagues know them, not by their sign-in email.
         Actor = signedIn with { Name = Names.GetValueOrDefault(signedIn.Id, signedIn.Name) };
-        FollowUp = await Ventanilla.FollowUp.TicketFollowUp.LoadAsync(db, ticket, user, authorization, ct);
-        Deliveries = await Channels.Outbox.TicketDeliveries.LoadAsync(db, ticket.Id, await channels.ReachAsync(db, ct), ct);
+        FollowUp = await Ventanilla.Tickets.Pages.TicketFollowUp.LoadAsync(db, ticket, user, authorization, ct);
+        Deliveries = await Messaging.Outbox.TicketDeliveries.LoadAsync(db, ticket.Id, await channels.ReachAsync(db, ct), ct);
         return true;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Localization;
+using Ventanilla.Intake;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Tickets.Pages;
 

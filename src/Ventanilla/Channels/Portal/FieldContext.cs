@@ -1,0 +1,11 @@
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+using Ventanilla.Messaging;
+
+namespace Ventanilla.Channels.Portal;
+
+/// <summary>What an input needs from its field: the ids that describe it and whether it is in error.</summary>
+public sealed record FieldContext(string? DescribedBy, bool Invalid)
+{
+    public string? AriaInvalid => Invalid ? "true" : null;
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ventanilla.Intake;
+using Ventanilla.Tickets;
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+
+namespace Ventanilla.Messaging;
+
+internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
+{
+    public void Configure(EntityTypeBuilder<InboundMessage> b)
+    {
+        b.ToTable("inbound_messages");
+        b.Property(m => m.Mailbox).HasMaxLength(254);
+        b.Property(m => m.ExternalId).HasMaxLength(998);
+        b.Property(m => m.Error).HasMaxLength(InboundMessage.ErrorLimit);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
+        // The idempotency key: a message fetched twice (a crash before it was marked seen) is stored once.
+        b.HasIndex(m => new { m.Mailbox, m.UidValidity, m.Uid }).IsUnique();
+        // Replies find their ticket through the Message-IDs they answer.
+        b.HasIndex(m => m.ExternalId);
+        // The processor takes the oldest pending message.
+        b.HasIndex(m => new { m.State, m.Id });
+    }
+}

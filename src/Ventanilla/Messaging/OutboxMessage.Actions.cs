@@ -1,0 +1,45 @@
+using Ventanilla.Channels;
+using Ventanilla.Hosting;
+
+namespace Ventanilla.Messaging;
+
+/// <summary>What staff may do with a message the channel could not or did not send: try again, or call it off.</summary>
+public sealed partial class OutboxMessage
+{
+    public const string NotRetryable = "Solo se reintenta un mensaje fallido o retenido.";
+    public const string NotCancellable = "Solo se cancela un mensaje pendiente, fallido o retenido; este ya salió o ya estaba cancelado.";
+
+    /// <summary>Waiting to be sent: pending, or given up on and still in our hands.</summary>
+    public bool IsUnsent => State is OutboxState.Pending or OutboxState.Failed or OutboxState.Withheld;
+
+    /// <summary>
+    /// Puts a failed or withheld message back in the queue, as new: its attempts start over (a retry
+    /// after a fixed mailbox must not be given up on after one more try) and it is due at once.
+    /// </summary>
+    public string? Retry(DateTime now)
+    {
+        if (State is not (OutboxState.Failed or OutboxState.Withheld))
+        {
+            return NotRetryable;
+        }
+
+        State = OutboxState.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        LastError = null;
+        return null;
+    }
+
+    /// <summary>Calls the message off for good; the reason it had (if any) is kept.</summary>
+    public string? Cancel(DateTime now)
+    {
+        if (!IsUnsent)
+        {
+            return NotCancellable;
+        }
+
+        State = OutboxState.Cancelled;
+        NextAttemptAt = now;
+        return null;
+    }
+}
