@@ -1,17 +1,17 @@
 using Ventanilla.Attachments;
 using Ventanilla.Channels.Email;
+using Ventanilla.Channels.Portal;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
-using Ventanilla.Intake;
-using Ventanilla.Demo;
 using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Channels.Portal;
+using Ventanilla.Demo;
+using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 // Settings ship beside the binaries; data paths stay relative to where the service is started.

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Ventanilla.Staff;
 using Ventanilla.Intake;
+using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using static Microsoft.Playwright.Assertions;
 

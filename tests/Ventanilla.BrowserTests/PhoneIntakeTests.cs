@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Staff;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Ventanilla.Visits;
 using Ventanilla.Staff;
+using Ventanilla.Visits;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ventanilla.BrowserTests;

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.Deadlines.Rules;
 using Ventanilla.Intake;
 using Ventanilla.Routing;
-using Ventanilla.Deadlines.Rules;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Messaging.Outbox;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Demo;
+using Ventanilla.Hosting;
+using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Deadlines.Rules;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.IntegrationTests;
 

@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Deadlines;
+using Ventanilla.Deadlines.Rules;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
-using Ventanilla.Deadlines.Rules;
 using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,13 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
-using Ventanilla.Supervision;
 using Ventanilla.Staff;
+using Ventanilla.Supervision;
 using Ventanilla.Tickets;
 using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
 

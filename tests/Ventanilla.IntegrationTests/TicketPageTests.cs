@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
-using Ventanilla.Intake;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests;

@@ -1,7 +1,7 @@
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
-using Ventanilla.Intake;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests;

@@ -1,7 +1,7 @@
 using Ventanilla.Channels;
+using Ventanilla.Channels.Portal;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
-using Ventanilla.Channels.Portal;
 
 namespace Ventanilla.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Ventanilla.Web;
 using Ventanilla.Intake;
+using Ventanilla.Web;
 
 namespace Ventanilla.Data;
 

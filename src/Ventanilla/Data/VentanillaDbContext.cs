@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Ventanilla.Attachments;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Data;

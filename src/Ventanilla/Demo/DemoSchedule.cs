@@ -1,5 +1,5 @@
-using Ventanilla.Subscribers;
 using Ventanilla.Intake;
+using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 using static Ventanilla.Tickets.TicketStatus;
 

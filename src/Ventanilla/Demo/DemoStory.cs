@@ -1,8 +1,8 @@
 using System.Globalization;
-using Ventanilla.Tickets.Outcomes;
-using Ventanilla.Staff;
 using Ventanilla.Intake;
+using Ventanilla.Staff;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Outcomes;
 using static Ventanilla.Tickets.TicketStatus;
 
 namespace Ventanilla.Demo;

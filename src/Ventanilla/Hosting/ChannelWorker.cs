@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Intake;
-using Ventanilla.Channels;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Hosting;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Ventanilla.Provider;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Data;
+using Ventanilla.Intake;
+using Ventanilla.Provider;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Intake;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Deadlines.Rules;
 using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
-using Ventanilla.Routing;
-using Ventanilla.Deadlines.Rules;
 using Ventanilla.Provider;
+using Ventanilla.Routing;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Intake;

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Messaging;
 

@@ -1,7 +1,7 @@
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Messaging;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ventanilla.Staff;
 using Ventanilla.Deadlines;
+using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 

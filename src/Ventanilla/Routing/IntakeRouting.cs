@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
+using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Routing;

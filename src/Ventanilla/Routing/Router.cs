@@ -1,8 +1,8 @@
 using System.Globalization;
+using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Routing;

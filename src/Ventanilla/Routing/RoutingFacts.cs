@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Subscribers;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
-using Ventanilla.Web;
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Routing;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Web;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Routing;
 

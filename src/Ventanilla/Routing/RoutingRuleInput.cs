@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Web;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Routing;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
-using Ventanilla.Deadlines.Rules;
-using Ventanilla.Tickets;
 using Ventanilla.Deadlines;
+using Ventanilla.Deadlines.Rules;
+using Ventanilla.Intake;
+using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Supervision;

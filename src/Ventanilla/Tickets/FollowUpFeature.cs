@@ -1,10 +1,10 @@
-using Ventanilla.Tickets.Closure;
-using Ventanilla.Messaging.Notifications;
-using Ventanilla.Tickets.Outcomes;
-using Ventanilla.Visits;
 using Ventanilla.Deadlines;
 using Ventanilla.Intake;
+using Ventanilla.Messaging.Notifications;
+using Ventanilla.Tickets.Closure;
+using Ventanilla.Tickets.Outcomes;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Visits;
 
 namespace Ventanilla.Tickets;
 

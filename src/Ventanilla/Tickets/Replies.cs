@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Tickets;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ventanilla.Deadlines.Rules;
 using Ventanilla.Deadlines;
+using Ventanilla.Deadlines.Rules;
 using Ventanilla.Intake;
 using Ventanilla.Tickets.Pages;
 

@@ -1,9 +1,9 @@
 using Ventanilla.Channels;
+using Ventanilla.Deadlines;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Messaging.Notifications;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Ventanilla.Tickets.Outcomes;
-using Ventanilla.Web;
 using Ventanilla.Deadlines;
 using Ventanilla.Intake;
+using Ventanilla.Tickets.Outcomes;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;
 

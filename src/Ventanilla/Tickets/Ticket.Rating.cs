@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ventanilla.Web;
 using Ventanilla.Intake;
+using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;
 

@@ -1,8 +1,8 @@
-using Ventanilla.Routing;
-using Ventanilla.Web;
 using Ventanilla.Deadlines;
 using Ventanilla.Intake;
+using Ventanilla.Routing;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;
 

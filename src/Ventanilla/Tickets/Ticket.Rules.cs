@@ -1,9 +1,9 @@
 using System.Globalization;
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
 using static Ventanilla.Tickets.TicketStatus;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

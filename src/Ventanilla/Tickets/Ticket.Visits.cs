@@ -1,9 +1,9 @@
 using System.Globalization;
-using Ventanilla.Visits;
-using Ventanilla.Web;
 using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Visits;
+using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;
 

@@ -1,6 +1,6 @@
+using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

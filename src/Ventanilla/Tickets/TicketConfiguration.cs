@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ventanilla.Staff;
 using Ventanilla.Intake;
+using Ventanilla.Staff;
 
 namespace Ventanilla.Tickets;
 

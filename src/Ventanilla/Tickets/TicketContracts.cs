@@ -1,5 +1,5 @@
-using Ventanilla.Web;
 using Ventanilla.Intake;
+using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;
 

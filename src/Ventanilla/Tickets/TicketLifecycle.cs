@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using static Ventanilla.Tickets.TicketStatus;
 using Ventanilla.Intake;
+using static Ventanilla.Tickets.TicketStatus;
 
 namespace Ventanilla.Tickets;
 

@@ -1,6 +1,6 @@
+using Ventanilla.Intake;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

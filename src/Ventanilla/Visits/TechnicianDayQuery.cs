@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 

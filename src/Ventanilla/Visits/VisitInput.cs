@@ -1,11 +1,11 @@
 using System.Globalization;
 using Ventanilla.Data;
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
-using Ventanilla.Web;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Visits;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Ventanilla.Staff;
 using Ventanilla.Deadlines;
+using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 

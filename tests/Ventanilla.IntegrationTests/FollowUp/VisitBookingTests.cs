@@ -1,13 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
-using Ventanilla.Visits;
+using Ventanilla.Messaging;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
+using Ventanilla.Visits;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;
 
 namespace Ventanilla.IntegrationTests.FollowUp;

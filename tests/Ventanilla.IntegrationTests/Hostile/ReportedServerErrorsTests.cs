@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
 using Ventanilla.IntegrationTests.WhatsApp;
+using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Inbox;
 

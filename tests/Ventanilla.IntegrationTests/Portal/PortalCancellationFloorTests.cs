@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Ventanilla.Channels.Portal;
 using Ventanilla.Data;
 using Ventanilla.Intake;
-using Ventanilla.Channels.Portal;
 
 namespace Ventanilla.IntegrationTests.Portal;
 

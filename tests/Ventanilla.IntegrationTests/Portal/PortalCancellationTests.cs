@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ventanilla.Channels.Portal;
 using Ventanilla.Data;
 using Ventanilla.Intake;
-using Ventanilla.Channels.Portal;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.Portal;

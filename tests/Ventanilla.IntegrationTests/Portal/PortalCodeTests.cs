@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Channels.Email;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels.Portal;
+using Ventanilla.Data;
+using Ventanilla.Hosting;
+using Ventanilla.Intake;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.IntegrationTests.Portal;
 

@@ -1,5 +1,5 @@
-using Ventanilla.Routing;
 using Ventanilla.Deadlines.Rules;
+using Ventanilla.Routing;
 
 namespace Ventanilla.Tests.FollowUp;
 

@@ -1,7 +1,7 @@
 using Ventanilla.Deadlines;
+using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
-using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,6 +1,6 @@
-using Ventanilla.Tickets.Outcomes;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
+using Ventanilla.Tickets.Outcomes;
 
 namespace Ventanilla.Tests.FollowUp;
 

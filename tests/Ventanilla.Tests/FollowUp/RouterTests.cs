@@ -1,6 +1,6 @@
+using Ventanilla.Intake;
 using Ventanilla.Routing;
 using Ventanilla.Subscribers;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.FollowUp;

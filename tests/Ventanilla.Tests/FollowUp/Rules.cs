@@ -1,10 +1,10 @@
 using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Routing;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Intake;
+using Ventanilla.Routing;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tests.FollowUp;
 

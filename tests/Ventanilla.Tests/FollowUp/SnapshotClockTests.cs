@@ -1,8 +1,8 @@
 using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Intake;
+using Ventanilla.Tickets;
+using Ventanilla.Tickets.Pages;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,6 +1,6 @@
+using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Provider;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.FollowUp;

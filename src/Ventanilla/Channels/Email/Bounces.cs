@@ -1,12 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Ventanilla.Attachments;
-using Ventanilla.Data;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.Email;
 

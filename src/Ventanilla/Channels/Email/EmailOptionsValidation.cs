@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
-using Ventanilla.Subscribers;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
+using Ventanilla.Subscribers;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Data;
-using Ventanilla.Intake;
-using Ventanilla.Staff;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Staff;
 
 namespace Ventanilla.Channels.Email;
 

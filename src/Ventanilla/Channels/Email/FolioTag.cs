@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.Email;
 

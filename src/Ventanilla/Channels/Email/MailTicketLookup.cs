@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;

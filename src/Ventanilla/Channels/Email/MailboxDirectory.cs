@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;

@@ -1,13 +1,13 @@
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ventanilla.Channels;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

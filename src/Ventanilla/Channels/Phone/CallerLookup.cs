@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Channels;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Phone;
 

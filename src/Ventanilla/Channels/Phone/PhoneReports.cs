@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Ventanilla.Channels;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Phone;
 

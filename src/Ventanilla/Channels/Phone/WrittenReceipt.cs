@@ -1,9 +1,9 @@
-using Ventanilla.Messaging.Outbox;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Messaging.Outbox;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.Phone;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Ventanilla.Provider;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Provider;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.Portal;
 

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ventanilla.Channels;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Portal;
 

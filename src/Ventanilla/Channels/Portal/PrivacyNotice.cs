@@ -1,7 +1,7 @@
-using Ventanilla.Provider;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
+using Ventanilla.Provider;
 
 namespace Ventanilla.Channels.Portal;
 

@@ -1,8 +1,8 @@
 using System.Net;
-using Ventanilla.Provider;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
+using Ventanilla.Provider;
 
 namespace Ventanilla.Channels.Portal;
 

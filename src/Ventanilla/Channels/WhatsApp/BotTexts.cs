@@ -1,8 +1,8 @@
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.WhatsApp;
 

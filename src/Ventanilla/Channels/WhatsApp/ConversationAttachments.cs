@@ -1,9 +1,9 @@
 using Ventanilla.Attachments;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.WhatsApp;
 

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Attachments;
+using Ventanilla.Channels;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

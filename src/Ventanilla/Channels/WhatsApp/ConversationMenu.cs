@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Subscribers;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Subscribers;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.WhatsApp;
 

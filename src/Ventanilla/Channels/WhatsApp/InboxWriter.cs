@@ -1,7 +1,7 @@
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Web;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
+using Ventanilla.Web;
 
 namespace Ventanilla.Channels.WhatsApp;
 

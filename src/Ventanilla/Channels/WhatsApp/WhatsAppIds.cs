@@ -1,7 +1,7 @@
-using Ventanilla.Subscribers;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
+using Ventanilla.Subscribers;
 
 namespace Ventanilla.Channels.WhatsApp;
 

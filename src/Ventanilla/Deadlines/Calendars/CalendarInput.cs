@@ -1,8 +1,8 @@
 using System.Globalization;
-using Ventanilla.Web;
 using Ventanilla.Deadlines;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Deadlines.Calendars;
 

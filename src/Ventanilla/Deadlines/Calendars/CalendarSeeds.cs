@@ -1,6 +1,6 @@
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Calendars;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 

@@ -1,8 +1,8 @@
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Web;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Deadlines.Rules;
 

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Intake;
-using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Routing;
-using Ventanilla.Provider;
-using Ventanilla.Staff;
 using Ventanilla.Deadlines;
+using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Intake;
+using Ventanilla.Provider;
+using Ventanilla.Routing;
+using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 

@@ -1,5 +1,5 @@
-using Ventanilla.Supervision;
 using Ventanilla.Deadlines;
+using Ventanilla.Supervision;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 

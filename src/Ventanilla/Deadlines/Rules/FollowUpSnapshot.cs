@@ -1,8 +1,8 @@
-using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Routing;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Deadlines;
+using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Intake;
+using Ventanilla.Routing;
+using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Rules;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Ventanilla.Provider;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
+using Ventanilla.Provider;
+using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;

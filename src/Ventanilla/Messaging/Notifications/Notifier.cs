@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Data;
+using Ventanilla.Deadlines;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
+using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;

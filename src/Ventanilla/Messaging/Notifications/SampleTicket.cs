@@ -1,7 +1,7 @@
-using Ventanilla.Provider;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Deadlines;
+using Ventanilla.Intake;
+using Ventanilla.Provider;
+using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Data;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
+using Ventanilla.Tickets;
 
 namespace Ventanilla.Messaging.Outbox;
 

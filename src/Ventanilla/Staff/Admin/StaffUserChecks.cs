@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Intake;
 using Ventanilla.Subscribers.Pages;
 using Ventanilla.Web;
 

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ventanilla.Data;
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
-using Ventanilla.Web;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
+using Ventanilla.Web;
 
 namespace Ventanilla.Tickets.Closure;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ventanilla.Data;
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Deadlines;
 using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets.Outcomes;

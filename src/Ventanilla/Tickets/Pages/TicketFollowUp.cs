@@ -2,13 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Deadlines;
 using Ventanilla.Intake;
-using Ventanilla.Tickets.Causes;
 using Ventanilla.Messaging.Notifications;
-using Ventanilla.Visits;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
-using Ventanilla.Deadlines;
+using Ventanilla.Tickets.Causes;
+using Ventanilla.Visits;
 
 namespace Ventanilla.Tickets.Pages;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Channels;
+using Ventanilla.Data;
 using Ventanilla.Hosting;
+using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email.Pages;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Ventanilla.Subscribers;
-using Ventanilla.Web;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Messaging;
+using Ventanilla.Subscribers;
+using Ventanilla.Web;
 
 namespace Ventanilla.Channels.Email.Pages;
 
