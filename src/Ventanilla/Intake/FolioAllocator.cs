@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Provider;
 using Ventanilla.Routing;

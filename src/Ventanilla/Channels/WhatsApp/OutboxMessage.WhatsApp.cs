@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ventanilla.Hosting;
 using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Messaging;
