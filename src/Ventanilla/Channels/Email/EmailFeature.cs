@@ -25,9 +25,6 @@ public static class EmailFeature
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         builder.Services.AddSingleton<OutboxMailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxMailSender>());
-        // Which channels can deliver, for the console's banner, the timeline and the outbox page.
-        builder.Services.AddSingleton<Messaging.Outbox.ChannelStatus>();
-        builder.Services.AddTransient<Messaging.Outbox.ConnectionTests>();
         return builder;
     }
 
