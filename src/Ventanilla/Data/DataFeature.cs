@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Ventanilla.Intake;
 
@@ -37,13 +38,19 @@ public static class DataFeature
 
     // A subscriber loads four collections (phones, emails, WhatsApp ids, addresses); joined in one
     // query they would multiply each other's rows, so collections load in queries of their own.
+    // Each provider's migrations are generated into an assembly of their own (see ProviderMigrations).
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .UseSnakeCaseNamingConvention().AddInterceptors(new SqlitePragmas());
+        o.UseSqlite(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).MigrationsAssembly(SqliteMigrations))
+            .UseSnakeCaseNamingConvention().AddInterceptors(new SqlitePragmas())
+            .ReplaceService<IMigrationsAssembly, ProviderMigrations>();
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .UseSnakeCaseNamingConvention();
+        o.UseNpgsql(connectionString, x => x.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).MigrationsAssembly(PostgresMigrations))
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IMigrationsAssembly, ProviderMigrations>();
+
+    internal const string SqliteMigrations = "Ventanilla.Migrations.Sqlite";
+    internal const string PostgresMigrations = "Ventanilla.Migrations.Postgres";
 
     /// <summary>Applies the migrations of whichever database is configured, creating it if needed.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
