@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
+using Ventanilla.IntegrationTests.FollowUp;
 using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
@@ -98,6 +99,45 @@ public class IdempotencyTests
         Assert.Equal((HttpStatusCode.OK, first.Text, true), (retry.Status, retry.Text, retry.Replayed));
         Assert.True(afterFirst > before);
         Assert.Equal(afterFirst, await app.WithDbAsync(db => db.Outbox.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task VisitBooking_RetriedWithTheSameKey_BooksOneVisit(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var technician = await FollowUpFlow.CreateUserAsync(app, "tecnico@localhost", Roles.Technician);
+        var folio = await FollowUpFlow.NewFaultAsync(client);
+        var booking = JsonSerializer.Serialize(new { technician, day = FollowUpFlow.VisitDay, window = "morning" });
+
+        var first = await Post(client, $"/api/v1/tickets/{folio}/visits", booking, "visita-1");
+        var retry = await Post(client, $"/api/v1/tickets/{folio}/visits", booking, "visita-1");
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal((HttpStatusCode.Created, first.Text, true), (retry.Status, retry.Text, retry.Replayed));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task VisitBooking_RefusedForAClash_KeepsTheRefusalAndLeavesTheDayBookable(DatabaseKind database)
+    {
+        await using var app = await VentanillaApp.StartAsync(database);
+        var client = app.Api();
+        var technician = await FollowUpFlow.CreateUserAsync(app, "tecnico@localhost", Roles.Technician);
+        var first = await FollowUpFlow.NewFaultAsync(client);
+        var second = await FollowUpFlow.NewFaultAsync(client);
+        await FollowUpFlow.BookAsync(client, first, technician, "morning");
+        var sameMorning = JsonSerializer.Serialize(new { technician, day = FollowUpFlow.VisitDay, window = "morning" });
+        var afternoon = JsonSerializer.Serialize(new { technician, day = FollowUpFlow.VisitDay, window = "afternoon" });
+
+        var refused = await Post(client, $"/api/v1/tickets/{second}/visits", sameMorning, "visita-2");
+        var refusedAgain = await Post(client, $"/api/v1/tickets/{second}/visits", sameMorning, "visita-2");
+        var booked = await Post(client, $"/api/v1/tickets/{second}/visits", afternoon, "visita-3");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal((HttpStatusCode.Conflict, refused.Text, true), (refusedAgain.Status, refusedAgain.Text, refusedAgain.Replayed));
+        Assert.Equal(HttpStatusCode.Created, booked.Status);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Visits.CountAsync()));
     }
 
     [Theory, BothDatabases]
@@ -275,7 +315,7 @@ public class IdempotencyTests
         var document = await app.CreateClient().GetJsonAsync("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/tickets", "/api/v1/subscribers", "/api/v1/tickets/{folio}/notes", "/api/v1/tickets/{folio}/notice" })
+        foreach (var path in new[] { "/api/v1/tickets", "/api/v1/subscribers", "/api/v1/tickets/{folio}/notes", "/api/v1/tickets/{folio}/notice", "/api/v1/tickets/{folio}/visits" })
         {
             var parameters = paths.GetProperty(path).GetProperty("post").GetProperty("parameters").EnumerateArray();
             Assert.Contains(parameters, p => p.Str("name") == IdempotencyKeys.Header && p.Str("in") == "header");
