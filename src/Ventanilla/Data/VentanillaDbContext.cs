@@ -46,6 +46,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Channels.WhatsApp.WhatsAppSettings> WhatsAppSettings => Set<Channels.WhatsApp.WhatsAppSettings>();
     public DbSet<Channels.WhatsApp.WhatsAppConversation> WhatsAppConversations => Set<Channels.WhatsApp.WhatsAppConversation>();
     public DbSet<Channels.WhatsApp.WhatsAppSeen> WhatsAppSeen => Set<Channels.WhatsApp.WhatsAppSeen>();
+    public DbSet<Web.Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Web.Idempotency.IdempotencyRecord>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -5,6 +5,7 @@ using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
+using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Subscribers;
 
@@ -13,7 +14,7 @@ public static class SubscribersApi
     public static RouteGroupBuilder MapSubscribers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/subscribers").WithTags("Subscribers").RequireAuthorization(Rights.ReadSubscribers);
-        group.MapPost("/", CreateSubscriber).RequireAuthorization(Rights.EditSubscribers);
+        group.MapPost("/", CreateSubscriber).RequireAuthorization(Rights.EditSubscribers).WithIdempotency();
         group.MapGet("/", SearchSubscribers);
         group.MapGet("/{id:long}", GetSubscriber);
         group.MapPut("/{id:long}", UpdateSubscriber).RequireAuthorization(Rights.EditSubscribers);

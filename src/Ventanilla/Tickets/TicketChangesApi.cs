@@ -5,6 +5,7 @@ using Ventanilla.Data;
 using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Web;
+using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Tickets;
 
@@ -13,7 +14,7 @@ public static class TicketChangesApi
 {
     public static void MapTicketChanges(this RouteGroupBuilder group)
     {
-        group.MapPost("/{folio}/notes", AddNote).RequireAuthorization(Rights.WorkTickets);
+        group.MapPost("/{folio}/notes", AddNote).RequireAuthorization(Rights.WorkTickets).WithIdempotency();
         group.MapPost("/{folio}/status", ChangeStatus).RequireAuthorization(Rights.WorkTickets);
         group.MapPost("/{folio}/resolution", RecordResolution).RequireAuthorization(Rights.ResolveTickets);
         group.MapPost("/{folio}/assignment", TicketOwnershipApi.Assign).RequireAuthorization(Rights.AssignTickets);

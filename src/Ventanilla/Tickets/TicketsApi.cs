@@ -6,6 +6,7 @@ using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
+using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Tickets;
 
@@ -14,7 +15,7 @@ public static class TicketsApi
     public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets").RequireAuthorization(Rights.ReadTickets);
-        group.MapPost("/", CreateTicket).RequireAuthorization(Rights.WorkTickets);
+        group.MapPost("/", CreateTicket).RequireAuthorization(Rights.WorkTickets).WithIdempotency(IdempotentWrites.OwnWrites);
         group.MapGet("/", ListTickets);
         group.MapGet("/{folio}", GetTicket);
         group.MapTicketChanges();

@@ -22,6 +22,8 @@ public sealed class VisitBooking(VentanillaDbContext db, Notifier notifier, Prov
         "INSERT INTO technician_days (technician_id, day, bookings) VALUES ({0}, {1}, 1) " +
         "ON CONFLICT (technician_id, day) DO UPDATE SET bookings = technician_days.bookings + 1";
 
+    private const string Savepoint = "visit_booking";
+
     public static readonly string[] TechnicianRoles = [Roles.Technician];
 
     public TimeZoneInfo Zone => provider.Current.Zone;
@@ -35,7 +37,27 @@ public sealed class VisitBooking(VentanillaDbContext db, Notifier notifier, Prov
             return (null, Refusal(ticket, notMovable));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A request with an Idempotency-Key already runs in a transaction that also stores its answer:
+        // the booking joins it, and a refused booking undoes only its own part, back to a savepoint.
+        var ambient = db.Database.CurrentTransaction;
+        await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (ambient is not null)
+        {
+            await ambient.CreateSavepointAsync(Savepoint, ct);
+        }
+
+        async Task UndoAsync()
+        {
+            if (own is not null)
+            {
+                await own.RollbackAsync(ct);
+            }
+            else
+            {
+                await ambient!.RollbackToSavepointAsync(Savepoint, ct);
+            }
+        }
+
         await db.Database.ExecuteSqlRawAsync(LockDaySql, [technician.Id, window.Day], ct);
         var ignored = replaces?.Id ?? 0;
         var clash = await db.Set<Visit>().AsNoTracking()
@@ -44,7 +66,7 @@ public sealed class VisitBooking(VentanillaDbContext db, Notifier notifier, Prov
             .FirstOrDefaultAsync(ct);
         if (clash is not null)
         {
-            await transaction.RollbackAsync(ct);
+            await UndoAsync();
             return (null, Refusal(ticket, $"{technician.Name} ya tiene una visita {VisitWindow.Describe(clash.StartsAt, clash.EndsAt, Zone)}, que se cruza con la que quieres programar. Elige otro horario u otro técnico."));
         }
 
@@ -52,14 +74,18 @@ public sealed class VisitBooking(VentanillaDbContext db, Notifier notifier, Prov
         var described = VisitWindow.Describe(window.StartsAt, window.EndsAt, Zone);
         if (ticket.RecordVisitScheduled(visit, technician.Name, described, replaces, actor, now) is { } violation)
         {
-            await transaction.RollbackAsync(ct);
+            await UndoAsync();
             return (null, violation);
         }
 
         db.Add(visit);
         await notifier.QueueAsync(ticket, NotificationEvents.VisitScheduled, actor, now, described, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         return (visit, null);
     }
 

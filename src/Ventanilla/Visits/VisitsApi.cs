@@ -8,6 +8,7 @@ using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
+using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Visits;
 
@@ -17,8 +18,8 @@ public static class VisitsApi
     public static void MapVisits(this RouteGroupBuilder group)
     {
         group.MapGet("/{folio}/visits", List).RequireAuthorization(Rights.ReadTickets);
-        group.MapPost("/{folio}/visits", Schedule).RequireAuthorization(Rights.ScheduleVisits);
-        group.MapPost("/{folio}/visits/{id:long}/reschedule", Reschedule).RequireAuthorization(Rights.ScheduleVisits);
+        group.MapPost("/{folio}/visits", Schedule).RequireAuthorization(Rights.ScheduleVisits).WithIdempotency();
+        group.MapPost("/{folio}/visits/{id:long}/reschedule", Reschedule).RequireAuthorization(Rights.ScheduleVisits).WithIdempotency();
         group.MapPost("/{folio}/visits/{id:long}/report", Report).RequireAuthorization(Rights.RecordVisits);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
+using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Web;
 
@@ -17,7 +18,12 @@ public static partial class ApiPlatform
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocument>());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiDocument>();
+            o.AddOperationTransformer<IdempotencyDocument>();
+        });
+        builder.AddIdempotency();
         builder.Services.AddHealthChecks();
         return builder;
     }
@@ -58,6 +64,7 @@ public static partial class ApiPlatform
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotency();
         return app;
     }
 

@@ -7,6 +7,7 @@ using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
+using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Tickets.Closure;
 
@@ -18,7 +19,7 @@ public static class ClosureApi
 {
     public static void MapClosure(this RouteGroupBuilder group)
     {
-        group.MapPost("/{folio}/notice", Notify).RequireAuthorization(Rights.NotifySubscribers);
+        group.MapPost("/{folio}/notice", Notify).RequireAuthorization(Rights.NotifySubscribers).WithIdempotency();
         group.MapPost("/{folio}/subscriber-answer", Answer).RequireAuthorization(Rights.WorkTickets);
     }
 
