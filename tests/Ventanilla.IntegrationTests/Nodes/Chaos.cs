@@ -35,6 +35,12 @@ internal sealed class Chaos(ServiceNode node, int seed, int kills, TimeSpan shor
                     await Task.Delay(20, stop);
                 }
 
+                if (!node.IsRunning)
+                {
+                    // Something else killed it meanwhile: that kill does not count as one of these.
+                    continue;
+                }
+
                 node.Kill();
                 Done++;
                 await node.RestartAsync();
