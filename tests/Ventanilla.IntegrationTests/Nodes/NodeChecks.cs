@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.Nodes;
@@ -31,6 +32,13 @@ internal static class NodeChecks
             Assert.True(sequences.SequenceEqual(Enumerable.Range(1, sequences.Count).Select(i => (long)i)),
                 $"The folios of {year.Key} are not 1..{sequences.Count} without gaps: {string.Join(", ", sequences)}.\n{context}");
         }
+    }
+
+    /// <summary>Every ticket's folio, each year's run 1..n.</summary>
+    public static async Task AssertGapFreeAsync(TestDatabase database, string context)
+    {
+        await using var db = database.OpenContext();
+        AssertGapFree(await db.Tickets.Select(t => t.Folio).ToListAsync(), context);
     }
 
     /// <summary>The seed and the nodes' logs, for a failure message.</summary>
