@@ -18,6 +18,7 @@ public sealed class ServiceNode : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly IReadOnlyDictionary<string, string> environment;
     private readonly StreamWriter log;
+    private readonly List<Process> spawned = [];
     private Process? process;
 
     private ServiceNode(string name, IReadOnlyDictionary<string, string> environment)
@@ -84,6 +85,15 @@ public sealed class ServiceNode : IAsyncDisposable
                 return;
             }
 
+            lock (gate)
+            {
+                if (!ReferenceEquals(process, started))
+                {
+                    // A test's hook killed it while it started: it is down on purpose, not broken.
+                    return;
+                }
+            }
+
             Kill();
             if (attempt == 3 || !failure.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -123,7 +133,7 @@ public sealed class ServiceNode : IAsyncDisposable
             }
 
             Write($"==== {Name}: killed ====");
-            process.Dispose();
+            // Not disposed here: a start under way may still be watching it; the exited process holds nothing.
             process = null;
         }
     }
@@ -180,6 +190,7 @@ public sealed class ServiceNode : IAsyncDisposable
             }
 
             process = started;
+            spawned.Add(started);
         }
 
         started.BeginOutputReadLine();
@@ -194,6 +205,14 @@ public sealed class ServiceNode : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < StartLimit)
         {
+            lock (gate)
+            {
+                if (!ReferenceEquals(process, started))
+                {
+                    return "killed while starting";
+                }
+            }
+
             if (started.HasExited)
             {
                 return $"the process exited with code {started.ExitCode} while starting";
@@ -234,6 +253,14 @@ public sealed class ServiceNode : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
+        lock (gate)
+        {
+            foreach (var exited in spawned)
+            {
+                exited.Dispose();
+            }
+        }
+
         lock (log)
         {
             log.Dispose();
