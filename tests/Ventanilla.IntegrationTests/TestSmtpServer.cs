@@ -30,8 +30,51 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
-        services.Add(new Store(Received, answer));
-        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        services.Add(new Store(this, answer));
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, e) => e.Context.CommandExecuting += (_, _) => RunAfterAccept(e.Context);
+        running = server.StartAsync(stop.Token);
+    }
+
+    private const string AfterAcceptKey = "after-accept";
+
+    /// <summary>
+    /// Runs once a message was accepted and its 250 answered, before the client's next command on that
+    /// connection (the QUIT a sender waits on before it records the send), or after a short while if it
+    /// sends none. A test kills the sender here, in the gap between the server's 250 and its record.
+    /// </summary>
+    public Action<MimeMessage>? AfterAccept { get; set; }
+
+    /// <summary>How long the listener takes to answer each DATA, as a slow server does.</summary>
+    public TimeSpan Delay { get; set; }
+
+    private static void RunAfterAccept(ISessionContext context)
+    {
+        if (context.Properties.TryGetValue(AfterAcceptKey, out var pending) && pending is Action once)
+        {
+            context.Properties.Remove(AfterAcceptKey);
+            once();
+        }
+    }
+
+    private void Accepted(ISessionContext context, MimeMessage message)
+    {
+        Received.Enqueue(message);
+        if (AfterAccept is not { } after)
+        {
+            return;
+        }
+
+        var ran = 0;
+        Action once = () =>
+        {
+            if (Interlocked.Exchange(ref ran, 1) == 0)
+            {
+                after(message);
+            }
+        };
+        context.Properties[AfterAcceptKey] = once;
+        _ = Task.Delay(TimeSpan.FromMilliseconds(500)).ContinueWith(_ => once(), TaskScheduler.Default);
     }
 
     public int Port { get; }
@@ -82,23 +125,28 @@ public sealed class TestSmtpServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received, SmtpAnswer answer) : MessageStore
+    private sealed class Store(TestSmtpServer server, SmtpAnswer answer) : MessageStore
     {
         private static readonly SmtpResponse TryLater = new((SmtpReplyCode)451, "4.3.0 Sistema ocupado, intente más tarde");
 
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (server.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.Delay, cancellationToken);
+            }
+
             switch (answer)
             {
                 case SmtpAnswer.Temporary:
-                    return Task.FromResult(TryLater);
+                    return TryLater;
                 case SmtpAnswer.Permanent:
-                    return Task.FromResult(SmtpResponse.MailboxUnavailable);
+                    return SmtpResponse.MailboxUnavailable;
             }
 
             using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(MimeMessage.Load(stream, cancellationToken));
-            return Task.FromResult(SmtpResponse.Ok);
+            server.Accepted(context, MimeMessage.Load(stream, cancellationToken));
+            return SmtpResponse.Ok;
         }
     }
 }

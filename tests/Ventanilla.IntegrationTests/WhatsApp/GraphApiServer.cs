@@ -34,6 +34,9 @@ public sealed class GraphApiServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> Sent { get; } = new();
 
+    /// <summary>Runs for each send after it is recorded and before it is answered: a test kills the sender there.</summary>
+    public Func<JsonObject, Task>? BeforeAnswer { get; set; }
+
     /// <summary>Downloads of media files, with whether they carried the right token.</summary>
     public ConcurrentQueue<bool> Downloads { get; } = new();
 
@@ -84,6 +87,11 @@ public sealed class GraphApiServer : IAsyncDisposable
         }
 
         Sent.Enqueue(body);
+        if (BeforeAnswer is { } before)
+        {
+            await before(body);
+        }
+
         var id = $"wamid.TEST{Interlocked.Increment(ref next):D6}";
         return Results.Json(new
         {
