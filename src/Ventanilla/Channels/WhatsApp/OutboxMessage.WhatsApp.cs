@@ -48,7 +48,7 @@ public sealed partial class OutboxMessage
 
     private static int Rank(OutboxState state) => state switch
     {
-        OutboxState.Pending => 0,
+        OutboxState.Pending or OutboxState.Sending => 0,
         OutboxState.Sent => 1,
         OutboxState.Delivered => 2,
         OutboxState.Read => 3,
