@@ -25,18 +25,25 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private TestSmtpServer(int port, SmtpAnswer answer)
     {
         Port = port;
+        Answer = answer;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(true).AuthenticationRequired(true))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
-        services.Add(new Store(Received, answer));
+        services.Add(new Store(this));
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
     public int Port { get; }
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>Every message offered at DATA, whatever the answer: what each attempt carried.</summary>
+    public ConcurrentQueue<MimeMessage> Offered { get; } = new();
+
+    /// <summary>How DATA is answered from now on; a test switches it between attempts.</summary>
+    public SmtpAnswer Answer { get; set; }
 
     public static TestSmtpServer Start(SmtpAnswer answer = SmtpAnswer.Accept) => new(FreePort(), answer);
 
@@ -82,13 +89,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received, SmtpAnswer answer) : MessageStore
+    private sealed class Store(TestSmtpServer server) : MessageStore
     {
         private static readonly SmtpResponse TryLater = new((SmtpReplyCode)451, "4.3.0 Sistema ocupado, intente más tarde");
 
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            switch (answer)
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = MimeMessage.Load(stream, cancellationToken);
+            server.Offered.Enqueue(message);
+            switch (server.Answer)
             {
                 case SmtpAnswer.Temporary:
                     return Task.FromResult(TryLater);
@@ -96,8 +106,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     return Task.FromResult(SmtpResponse.MailboxUnavailable);
             }
 
-            using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(MimeMessage.Load(stream, cancellationToken));
+            server.Received.Enqueue(message);
             return Task.FromResult(SmtpResponse.Ok);
         }
     }
