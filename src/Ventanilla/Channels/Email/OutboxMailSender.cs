@@ -102,12 +102,13 @@ public sealed class OutboxMailSender(IServiceScopeFactory scopes, MailboxDirecto
 
         var thread = await MailConversation.FindAsync(db, row, ct);
         var mailbox = Sender(senders, thread.Mailbox);
-        var message = OutgoingMail.Build(row, ticket?.Folio, mailbox.Address, provider.Current.Name, thread.Answers, options.Value.MessageIdDomain);
-        var messageId = MailThreading.Normalize(message.MessageId);
         var began = false;
         bool? sent;
         try
         {
+            // Inside the try: an address that does not parse fails the row like a refusal would.
+            var message = OutgoingMail.Build(row, ticket?.Folio, mailbox.Address, provider.Current.Name, thread.Answers, options.Value.MessageIdDomain);
+            var messageId = MailThreading.Normalize(message.MessageId);
             using var smtp = new SmtpClient { Timeout = 60_000 };
             var server = mailbox.Options.Smtp;
             await smtp.ConnectAsync(server.Host, server.Port, MailboxPoller.Socket(server.Security), ct);
