@@ -25,12 +25,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private TestSmtpServer(int port, SmtpAnswer answer)
     {
         Port = port;
+        Answer = answer;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(true).AuthenticationRequired(true))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
-        services.Add(new Store(this, answer));
+        services.Add(new Store(this));
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, e) => e.Context.CommandExecuting += (_, _) => RunAfterAccept(e.Context);
         running = server.StartAsync(stop.Token);
@@ -81,6 +82,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
+    /// <summary>Every message offered at DATA, whatever the answer: what each attempt carried.</summary>
+    public ConcurrentQueue<MimeMessage> Offered { get; } = new();
+
+    /// <summary>How DATA is answered from now on; a test switches it between attempts.</summary>
+    public SmtpAnswer Answer { get; set; }
+
     public static TestSmtpServer Start(SmtpAnswer answer = SmtpAnswer.Accept) => new(FreePort(), answer);
 
     /// <summary>A port nothing listens on: a server that is down.</summary>
@@ -125,7 +132,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class Store(TestSmtpServer server, SmtpAnswer answer) : MessageStore
+    private sealed class Store(TestSmtpServer server) : MessageStore
     {
         private static readonly SmtpResponse TryLater = new((SmtpReplyCode)451, "4.3.0 Sistema ocupado, intente más tarde");
 
@@ -136,7 +143,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 await Task.Delay(server.Delay, cancellationToken);
             }
 
-            switch (answer)
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = MimeMessage.Load(stream, cancellationToken);
+            server.Offered.Enqueue(message);
+            switch (server.Answer)
             {
                 case SmtpAnswer.Temporary:
                     return TryLater;
@@ -144,8 +154,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     return SmtpResponse.MailboxUnavailable;
             }
 
-            using var stream = new MemoryStream(buffer.ToArray());
-            server.Accepted(context, MimeMessage.Load(stream, cancellationToken));
+            server.Accepted(context, message);
             return SmtpResponse.Ok;
         }
     }

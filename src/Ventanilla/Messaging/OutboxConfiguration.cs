@@ -17,6 +17,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLimit);
         b.Property(m => m.MessageId).HasMaxLength(998);
         b.Property(m => m.InReplyTo).HasMaxLength(998);
+        b.Property(m => m.MessageToken).HasMaxLength(32);
         b.Property(m => m.Event).HasMaxLength(60);
         b.Property(m => m.TemplateParameters).HasMaxLength(4000);
         b.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);

@@ -8,11 +8,14 @@ namespace Ventanilla.Messaging;
 public enum OutboxKind { Receipt, Reply, Notification }
 
 /// <summary>
-/// Pending until a worker sends it; Sent once the channel's server took it; Delivered and Read when the
-/// channel reports so (WhatsApp does, email does not); Failed when given up on or refused for good;
-/// Withheld when not sent on purpose (no attempt was made); Cancelled when staff decided it must not go.
+/// Pending until a worker sends it; Sending while an attempt is under way (it began at
+/// <see cref="OutboxMessage.SendingAt"/>); Sent once the channel's server took it; Delivered and Read
+/// when the channel reports so (WhatsApp does, email does not); Failed when given up on or refused for
+/// good; Withheld when not sent on purpose (no attempt was made); Cancelled when staff decided it must
+/// not go; Uncertain when an email attempt began and never reported back (the node died, or the
+/// connection broke mid-send): it may have been delivered, so it is not sent again unless staff say so.
 /// </summary>
-public enum OutboxState { Pending, Sent, Failed, Delivered, Read, Withheld, Cancelled }
+public enum OutboxState { Pending, Sent, Failed, Delivered, Read, Withheld, Cancelled, Sending, Uncertain }
 
 /// <summary>
 /// A message to a subscriber, written in the same transaction as the change that caused it, so a
@@ -39,8 +42,22 @@ public sealed partial class OutboxMessage
     public DateTime? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
-    /// <summary>The Message-ID the email went out with, so an answer to it finds its ticket.</summary>
+    /// <summary>
+    /// The id the channel knows the message by, so an answer or a report finds its ticket: for email
+    /// the Message-ID it goes out with (set when an attempt begins, so even a message whose sending is
+    /// uncertain is matched); for WhatsApp the <c>wamid</c> Meta returned.
+    /// </summary>
     public string? MessageId { get; private set; }
+
+    /// <summary>
+    /// Chosen once, when the row is written, and never again: an email's Message-ID is built from it,
+    /// so every attempt of one row (a retry after a timeout, a resend by staff) carries the same one,
+    /// and a receiver that got an earlier copy can tell this is the same message.
+    /// </summary>
+    public string? MessageToken { get; private set; }
+
+    /// <summary>When the last attempt began; with <see cref="OutboxState.Sending"/>, an attempt that may be under way.</summary>
+    public DateTime? SendingAt { get; private set; }
 
     /// <summary>The subscriber's message this one answers (an acknowledgement of their email), to thread with it.</summary>
     public string? InReplyTo { get; private set; }
@@ -76,6 +93,7 @@ public sealed partial class OutboxMessage
             Subject = subject,
             Body = body,
             State = OutboxState.Pending,
+            MessageToken = NewToken(),
             CreatedAt = now,
             NextAttemptAt = now,
         };
@@ -90,6 +108,12 @@ public sealed partial class OutboxMessage
 
     public IReadOnlyList<string> TemplateValues() =>
         TemplateParameters is null ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(TemplateParameters) ?? [];
+
+    /// <summary>A row written before tokens existed gets one now; the caller saves it before any attempt uses it.</summary>
+    public string EnsureMessageToken() => MessageToken ??= NewToken();
+
+    // 128 random bits: unique across nodes and installations without asking the database.
+    private static string NewToken() => Guid.NewGuid().ToString("N");
 
     /// <summary>Marks this as the automatic answer to a message the subscriber sent us.</summary>
     public void AnswerTo(string messageId) => InReplyTo = messageId;
@@ -137,6 +161,7 @@ public sealed partial class OutboxMessage
             return true;
         }
 
+        State = OutboxState.Pending;
         var wait = TimeSpan.FromMinutes(Math.Pow(2, Attempts - 1));
         NextAttemptAt = now + (wait > MaxBackoff ? MaxBackoff : wait);
         return false;

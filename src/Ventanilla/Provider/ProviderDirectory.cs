@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
 
 namespace Ventanilla.Provider;
@@ -10,7 +11,8 @@ namespace Ventanilla.Provider;
 /// replaced when an administrator saves it, and re-read every minute so that every node of a
 /// cluster catches up with a change made on another.
 /// </summary>
-public sealed class ProviderDirectory(IServiceScopeFactory scopes, IOptions<ProviderOptions> seed, TimeProvider clock) : BackgroundService
+public sealed class ProviderDirectory(IServiceScopeFactory scopes, IOptions<ProviderOptions> seed, TimeProvider clock,
+    ILogger<ProviderDirectory> log) : PeriodicJob(clock, log)
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
     private volatile ProviderOptions current = seed.Value;
@@ -25,7 +27,7 @@ public sealed class ProviderDirectory(IServiceScopeFactory scopes, IOptions<Prov
         var profile = await db.Set<ProviderProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == ProviderProfile.SingleId, ct);
         if (profile is null)
         {
-            profile = ProviderProfile.From(seed.Value, clock.GetUtcNow().UtcDateTime);
+            profile = ProviderProfile.From(seed.Value, Clock.GetUtcNow().UtcDateTime);
             db.Add(profile);
             await db.SaveChangesAsync(ct);
         }
@@ -37,24 +39,16 @@ public sealed class ProviderDirectory(IServiceScopeFactory scopes, IOptions<Prov
     public async Task SaveAsync(VentanillaDbContext db, ProviderOptions updated, CancellationToken ct = default)
     {
         var profile = await db.Set<ProviderProfile>().FirstAsync(p => p.Id == ProviderProfile.SingleId, ct);
-        profile.Update(updated, clock.GetUtcNow().UtcDateTime);
+        profile.Update(updated, Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         current = profile.ToOptions();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await LoadAsync(stoppingToken);
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database hiccup keeps the profile we have; the next tick tries again.
-            }
-        }
-    }
+    protected override TimeSpan Interval => RefreshEvery;
+
+    // Start-up loaded it before the server took requests.
+    protected override bool PassAtStart => false;
+
+    // A failed re-read keeps the profile we have; the job logs it and tries again.
+    protected override Task RunPassAsync(CancellationToken ct) => LoadAsync(ct);
 }

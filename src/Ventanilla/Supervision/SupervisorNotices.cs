@@ -22,26 +22,17 @@ namespace Ventanilla.Supervision;
 /// subscriber too, with the event's template on their channel. Each notice is recorded per ticket
 /// in the same transaction as its messages, and the record is unique, so nobody is told twice.
 /// </summary>
-public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
-    : BackgroundService
+public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock,
+    ILogger<SupervisorNotices> log) : PeriodicJob(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.JobInterval;
+
+    // Batches until nobody is left to tell. Nothing of a failed batch is kept, so the next pass tries it again.
+    protected override async Task RunPassAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.JobInterval, clock);
-        do
+        while (await RunBatchAsync(ct) > 0 && !ct.IsCancellationRequested)
         {
-            try
-            {
-                while (await RunBatchAsync(stoppingToken) > 0 && !stoppingToken.IsCancellationRequested)
-                {
-                }
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Nothing of a failed batch was kept; the next tick tries again.
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Sends one batch of notices; answers how many tickets it covered.</summary>
@@ -50,7 +41,7 @@ public sealed class SupervisorNotices(IServiceScopeFactory scopes, ProviderDirec
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var since = now - options.Value.NoticeLookback;
         var batch = options.Value.BatchSize;
         var notices = db.Set<DeadlineNotice>();

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
+using Ventanilla.Hosting;
 using Ventanilla.Web.Idempotency;
 
 namespace Ventanilla.Web;
@@ -24,7 +26,8 @@ public static partial class ApiPlatform
             o.AddOperationTransformer<IdempotencyDocument>();
         });
         builder.AddIdempotency();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<JobRegistry>();
+        builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
         return builder;
     }
 
@@ -70,7 +73,7 @@ public static partial class ApiPlatform
 
     public static WebApplication MapApiPlatform(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", o => o.WithTitle("Ventanilla API")).AllowAnonymous();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

@@ -19,9 +19,9 @@ namespace Ventanilla.Channels.Email;
 /// </summary>
 public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory directory, InboxProcessor processor, IOptions<EmailOptions> options,
     TimeProvider clock, ILogger<MailboxPoller> log)
-    : BackgroundService
+    : PeriodicJob(clock, log)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan MaxMailboxBackoff = TimeSpan.FromMinutes(15);
 
     // How often the set of mailboxes is read again, so one added in administration starts reading.
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
@@ -38,40 +38,27 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
     /// <summary>Runs after each message is stored and before it is marked seen; tests stop work there.</summary>
     internal Func<string, uint, CancellationToken, Task>? AfterStore { get; set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => Refresh;
+
+    protected override bool RunsInBackground => options.Value.RunInBackground;
+
+    /// <summary>
+    /// Reads the list of mailboxes and starts a loop for each one that has none running. The loops
+    /// report their own errors on their mailbox (a wrong password is not this job failing); the job
+    /// fails when the list cannot be read.
+    /// </summary>
+    protected override async Task RunPassAsync(CancellationToken ct)
     {
-        if (!options.Value.RunInBackground)
+        foreach (var mailbox in await EnabledAsync(ct))
         {
-            return;
-        }
-
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
+            if (!loops.TryGetValue(mailbox.Id, out var loop) || loop.IsCompleted)
             {
-                try
-                {
-                    foreach (var mailbox in await EnabledAsync(stoppingToken))
-                    {
-                        if (!loops.TryGetValue(mailbox.Id, out var loop) || loop.IsCompleted)
-                        {
-                            loops[mailbox.Id] = Task.Run(() => WatchAsync(mailbox.Id, stoppingToken), CancellationToken.None);
-                        }
-                    }
-                }
-                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-                {
-                    log.LogError(error, "No se pudo leer la lista de buzones; se reintenta.");
-                }
-
-                await Task.Delay(Refresh, clock, stoppingToken);
+                loops[mailbox.Id] = Task.Run(() => WatchAsync(mailbox.Id, ct), CancellationToken.None);
             }
         }
-        finally
-        {
-            await Task.WhenAll(loops.Values);
-        }
     }
+
+    protected override Task StoppedAsync() => Task.WhenAll(loops.Values);
 
     /// <summary>One pass over every enabled mailbox, without idling; returns how many messages were newly stored.</summary>
     internal async Task<int> PollOnceAsync(CancellationToken ct)
@@ -109,11 +96,11 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
                 catch (Exception error) when (!ct.IsCancellationRequested)
                 {
                     // Wrong password or server away: wait twice as long each time, and show why meanwhile.
-                    backoff = backoff is { } last ? (last * 2 > MaxBackoff ? MaxBackoff : last * 2) : interval;
+                    backoff = backoff is { } last ? (last * 2 > MaxMailboxBackoff ? MaxMailboxBackoff : last * 2) : interval;
                     await RecordErrorAsync(mailbox, error);
                 }
 
-                await Task.Delay(backoff ?? interval, clock, ct);
+                await Task.Delay(backoff ?? interval, Clock, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -146,7 +133,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
         await imap.AuthenticateAsync(imapSettings.Username, imapSettings.Password, ct);
         var inbox = imap.Inbox;
         await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
-        var fetch = new MailboxFetch(db, mailbox.Address, clock, AfterStore, processor.Wake);
+        var fetch = new MailboxFetch(db, mailbox.Address, Clock, AfterStore, processor.Wake);
         var stored = await fetch.RunAsync(inbox, ct);
         await MailboxLease.RecordPollAsync(db, mailbox.Id, Now(), ct);
 
@@ -229,7 +216,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
         return await directory.EnabledAsync(scope.ServiceProvider.GetRequiredService<VentanillaDbContext>(), mailboxId, ct);
     }
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now() => Clock.GetUtcNow().UtcDateTime;
 
     internal static SecureSocketOptions Socket(MailSecurity security) => security switch
     {

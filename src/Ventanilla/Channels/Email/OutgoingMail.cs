@@ -1,5 +1,4 @@
 using MimeKit;
-using MimeKit.Utils;
 using Ventanilla.Channels;
 using Ventanilla.Hosting;
 using Ventanilla.Intake;
@@ -15,7 +14,8 @@ internal static class OutgoingMail
     {
         var message = new MimeMessage
         {
-            MessageId = MimeUtils.GenerateMessageId(messageIdDomain),
+            // The row's own token, not a fresh one: every attempt of this row carries the same Message-ID.
+            MessageId = $"{row.EnsureMessageToken()}@{messageIdDomain}",
             Subject = Folio.TryParse(folio, out var tag) && tag is { } parsed ? FolioTag.Add(row.Subject, parsed) : row.Subject ?? "",
             Body = new TextPart("plain") { Text = row.Body },
         };

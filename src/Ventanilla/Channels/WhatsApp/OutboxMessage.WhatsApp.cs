@@ -48,8 +48,9 @@ public sealed partial class OutboxMessage
 
     private static int Rank(OutboxState state) => state switch
     {
-        OutboxState.Pending => 0,
-        OutboxState.Sent => 1,
+        OutboxState.Pending or OutboxState.Sending => 0,
+        // An uncertain email that bounces was sent after all: the bounce settles it as failed.
+        OutboxState.Sent or OutboxState.Uncertain => 1,
         OutboxState.Delivered => 2,
         OutboxState.Read => 3,
         OutboxState.Failed => 2,

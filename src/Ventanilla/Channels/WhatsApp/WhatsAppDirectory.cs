@@ -15,8 +15,8 @@ namespace Ventanilla.Channels.WhatsApp;
 /// every node catches up with a change made on another. Kept in memory because every webhook post
 /// needs the app secret.
 /// </summary>
-public sealed class WhatsAppDirectory(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> seed, IDataProtectionProvider protection, TimeProvider clock)
-    : BackgroundService
+public sealed class WhatsAppDirectory(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> seed, IDataProtectionProvider protection, TimeProvider clock,
+    ILogger<WhatsAppDirectory> log) : PeriodicJob(clock, log)
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
     private readonly IDataProtector protector = protection.CreateProtector("Ventanilla.WhatsApp.Secrets");
@@ -31,7 +31,7 @@ public sealed class WhatsAppDirectory(IServiceScopeFactory scopes, IOptions<What
         var row = await db.WhatsAppSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == WhatsAppSettings.SingleId, ct);
         if (row is null)
         {
-            row = WhatsAppSettings.From(WhatsAppAccount.From(seed.Value), protector, clock.GetUtcNow().UtcDateTime);
+            row = WhatsAppSettings.From(WhatsAppAccount.From(seed.Value), protector, Clock.GetUtcNow().UtcDateTime);
             db.WhatsAppSettings.Add(row);
             await db.SaveChangesAsync(ct);
         }
@@ -42,7 +42,7 @@ public sealed class WhatsAppDirectory(IServiceScopeFactory scopes, IOptions<What
     public async Task SaveAsync(VentanillaDbContext db, WhatsAppAccount updated, CancellationToken ct = default)
     {
         var row = await db.WhatsAppSettings.FirstAsync(s => s.Id == WhatsAppSettings.SingleId, ct);
-        row.Update(updated, protector, clock.GetUtcNow().UtcDateTime);
+        row.Update(updated, protector, Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         current = updated;
     }
@@ -54,19 +54,11 @@ public sealed class WhatsAppDirectory(IServiceScopeFactory scopes, IOptions<What
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await LoadAsync(stoppingToken);
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database hiccup keeps the account we have; the next tick tries again.
-            }
-        }
-    }
+    protected override TimeSpan Interval => RefreshEvery;
+
+    // Start-up loaded it before the server took requests.
+    protected override bool PassAtStart => false;
+
+    // A failed re-read keeps the account we have; the job logs it and tries again.
+    protected override Task RunPassAsync(CancellationToken ct) => LoadAsync(ct);
 }

@@ -14,12 +14,16 @@ namespace Ventanilla.Channels.WhatsApp;
 /// user's 24-hour customer-service window and as the approved template for their event outside
 /// it, and records on each row its <c>wamid</c>, so the delivery statuses that follow find it.
 /// </summary>
-public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, WhatsAppDirectory directory, WriteGate gate,
-    TimeProvider clock, ILogger<WhatsAppSender> log) : ChannelWorker(clock, log)
+/// <remarks>
+/// A row is committed as Sending before the Graph API call, and its <c>wamid</c> is saved in the same
+/// save as the Sent mark. A row with a <c>wamid</c> is never sent again. A row still Sending without
+/// one after the claim lease is sent again: Meta's Cloud API takes no idempotency key, so that gap
+/// (the call reached Meta, the node died before saving) is at-least-once; docs/whatsapp.md says so.
+/// </remarks>
+public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, IOptions<MessagingOptions> messaging,
+    WhatsAppDirectory directory, WriteGate gate, TimeProvider clock, ILogger<WhatsAppSender> log) : ChannelWorker(clock, log)
 {
     private const int Batch = 50;
-    // Long enough for one send with its rate-limit waits; a node that dies holding a row lets another retry it after this.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
@@ -56,6 +60,12 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
+        var lease = messaging.Value.ClaimLease;
+        using (await gate.EnterAsync(ct))
+        {
+            await OutboxClaims.SettleAbandonedAsync(db, ContactChannel.Whatsapp, now, lease, ct);
+        }
+
         var due = await db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.Channel == ContactChannel.Whatsapp && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.NextAttemptAt }).Take(Batch).ToListAsync(ct);
@@ -69,16 +79,16 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
         foreach (var candidate in due)
         {
             // Claimed by pushing its next attempt out, so two nodes never send the same row at once.
-            int claimed;
+            var claimedUntil = now + lease;
+            bool claimed;
             using (await gate.EnterAsync(ct))
             {
-                claimed = await db.Outbox.Where(m => m.Id == candidate.Id && m.State == OutboxState.Pending && m.NextAttemptAt == candidate.NextAttemptAt)
-                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
+                claimed = await OutboxClaims.TryClaimAsync(db, candidate.Id, candidate.NextAttemptAt, claimedUntil, ct);
             }
 
-            if (claimed == 1)
+            if (claimed)
             {
-                await SendAsync(db, delivery, candidate.Id, ct);
+                await SendAsync(db, delivery, candidate.Id, claimedUntil, ct);
                 attempted++;
             }
         }
@@ -86,21 +96,47 @@ public sealed class WhatsAppSender(IServiceScopeFactory scopes, IOptions<WhatsAp
         return attempted;
     }
 
-    private async Task SendAsync(VentanillaDbContext db, WhatsAppDelivery delivery, long id, CancellationToken ct)
+    private async Task SendAsync(VentanillaDbContext db, WhatsAppDelivery delivery, long id, DateTime claimedUntil, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var row = await db.Outbox.SingleAsync(m => m.Id == id, ct);
+        if (row.ChannelHasIt)
+        {
+            // Meta already took it and gave its id: a second send would be a second message on the subscriber's phone.
+            log.LogWarning("El mensaje {Id} del outbox ya tiene el identificador de WhatsApp {MessageId}; no se envía de nuevo.", id, row.MessageId);
+            row.MarkSent(row.MessageId, Clock.GetUtcNow().UtcDateTime);
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            return;
+        }
+
         var ticket = row.TicketId is { } ticketId ? await db.Tickets.SingleAsync(t => t.Id == ticketId, ct) : null;
         var recipient = row.Recipient;
         var byPhone = WhatsAppIds.IsPhone(recipient);
         var lastHeard = await db.WhatsAppConversations
             .Where(c => byPhone ? c.Phone == recipient : c.UserId == recipient)
             .Select(c => c.LastInboundAt).FirstOrDefaultAsync(ct);
+        bool began;
+        using (await gate.EnterAsync(ct))
+        {
+            began = await OutboxClaims.TryBeginSendingAsync(db, row, claimedUntil, null, Clock.GetUtcNow().UtcDateTime, ct);
+        }
+
+        if (!began)
+        {
+            // The lease ran out before this node got here, and another took the row.
+            return;
+        }
+
         var outcome = await delivery.SendAsync(row, lastHeard, ct);
         var now = Clock.GetUtcNow().UtcDateTime;
         switch (outcome)
         {
             case Delivered sent:
+                // The id and the Sent mark in one save: no state in between says "sent" without saying which message.
                 row.MarkSent(sent.MessageId, now);
                 break;
             case Refused refused:

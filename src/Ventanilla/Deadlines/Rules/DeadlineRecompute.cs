@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Pages;
@@ -13,26 +14,17 @@ namespace Ventanilla.Deadlines.Rules;
 /// up to them: a batch at a time, walking tickets by id from a cursor kept in the database, so it
 /// holds no long transaction and a restart (or another node) continues where it stopped.
 /// </summary>
-public sealed class DeadlineRecompute(IServiceScopeFactory scopes, FollowUpDirectory rules, IOptions<FollowUpOptions> options, TimeProvider clock)
-    : BackgroundService
+public sealed class DeadlineRecompute(IServiceScopeFactory scopes, FollowUpDirectory rules, IOptions<FollowUpOptions> options, TimeProvider clock,
+    ILogger<DeadlineRecompute> log) : PeriodicJob(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.JobInterval;
+
+    // Batches until the tickets are up to date. The cursor only moves with a committed batch, so a failed one is retried by the next pass.
+    protected override async Task RunPassAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.JobInterval, clock);
-        do
+        while (await RunBatchAsync(ct) > 0 && !ct.IsCancellationRequested)
         {
-            try
-            {
-                while (await RunBatchAsync(stoppingToken) > 0 && !stoppingToken.IsCancellationRequested)
-                {
-                }
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The cursor only moves with a committed batch; the next tick retries it.
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Recomputes one batch; answers how many tickets it looked at (0 when up to date).</summary>

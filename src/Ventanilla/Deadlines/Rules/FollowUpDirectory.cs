@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Routing;
@@ -18,8 +19,8 @@ namespace Ventanilla.Deadlines.Rules;
 /// administrator saves, and re-read every minute so every node of a cluster follows an edit made on another. Areas'
 /// members are read with them, so a change of someone's area or roles reaches assignment within a minute.
 /// </summary>
-public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock)
-    : BackgroundService
+public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirectory provider, IOptions<FollowUpOptions> options, TimeProvider clock,
+    ILogger<FollowUpDirectory> log) : PeriodicJob(clock, log)
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
     private volatile FollowUpSnapshot? current;
@@ -54,7 +55,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         var (code, name, calendar) = CalendarSeeds.OfArea(area.Code, area.Name, provider.Current.TimeZone);
         if (!await db.Set<WorkCalendar>().AnyAsync(c => c.Code == code, ct))
         {
-            db.Add(new WorkCalendar(code, name, calendar, clock.GetUtcNow().UtcDateTime));
+            db.Add(new WorkCalendar(code, name, calendar, Clock.GetUtcNow().UtcDateTime));
         }
 
         db.Add(NewRouting(area));
@@ -92,21 +93,13 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
         current = await ReadAsync(db, ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database hiccup keeps the rules we have; the next tick tries again.
-            }
-        }
-    }
+    protected override TimeSpan Interval => RefreshEvery;
+
+    // Start-up loaded it before the server took requests.
+    protected override bool PassAtStart => false;
+
+    // A failed re-read keeps the rules we have; the job logs it and tries again.
+    protected override Task RunPassAsync(CancellationToken ct) => RefreshAsync(ct);
 
     private async Task<FollowUpSnapshot> ReadAsync(VentanillaDbContext db, CancellationToken ct)
     {
@@ -138,7 +131,7 @@ public sealed class FollowUpDirectory(IServiceScopeFactory scopes, ProviderDirec
     // Rules are seeded only on an install that never had any: an administrator who deletes them all means it.
     private async Task SeedAsync(VentanillaDbContext db, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var zone = provider.Current.TimeZone;
         var fresh = await db.Set<FollowUpRevision>().AnyAsync(r => r.Revision == 0, ct);
         var areas = await db.Areas.AsNoTracking().ToListAsync(ct);

@@ -18,6 +18,8 @@ public static class DeliveryLabels
         OutboxState.Read => "leído",
         OutboxState.Failed => "fallido",
         OutboxState.Withheld => "retenido",
+        OutboxState.Sending => "enviándose",
+        OutboxState.Uncertain => "incierto: pudo haberse enviado",
         _ => "cancelado",
     };
 
@@ -31,7 +33,7 @@ public static class DeliveryLabels
             ? "el canal de correo no está conectado"
             : "el canal de WhatsApp no está conectado",
         OutboxState.Pending when d.Attempts > 0 => $"se reintentará; último error: {d.LastError}",
-        OutboxState.Failed or OutboxState.Withheld => d.LastError ?? "sin motivo registrado",
+        OutboxState.Failed or OutboxState.Withheld or OutboxState.Uncertain => d.LastError ?? "sin motivo registrado",
         _ => null,
     };
 

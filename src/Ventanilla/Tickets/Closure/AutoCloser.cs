@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
+using Ventanilla.Hosting;
 using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
@@ -56,26 +57,20 @@ public sealed class AutoCloser(VentanillaDbContext db, ClosureDesk closure, Prov
 
 /// <summary>Runs the auto-close pass on a timer, one DI scope per pass.</summary>
 public sealed class AutoCloseWorker(IServiceScopeFactory scopes, IOptions<FollowUpOptions> options, TimeProvider clock,
-    ILogger<AutoCloseWorker> log) : BackgroundService
+    ILogger<AutoCloseWorker> log) : PeriodicJob(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.AutoCloseEvery;
+
+    // Folios wait days to be closed: nothing is gained by a pass while the service is still starting.
+    protected override bool PassAtStart => false;
+
+    protected override async Task RunPassAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.AutoCloseEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await using var scope = scopes.CreateAsyncScope();
+        var closed = await scope.ServiceProvider.GetRequiredService<AutoCloser>().CloseUnansweredAsync(ct);
+        if (closed > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var closed = await scope.ServiceProvider.GetRequiredService<AutoCloser>().CloseUnansweredAsync(stoppingToken);
-                if (closed > 0)
-                {
-                    log.LogInformation("Closed {Count} folios left unanswered after their notice", closed);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "The auto-close pass failed; the next one tries again");
-            }
+            log.LogInformation("Closed {Count} folios left unanswered after their notice", closed);
         }
     }
 }
