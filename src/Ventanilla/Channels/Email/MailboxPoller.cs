@@ -18,7 +18,7 @@ namespace Ventanilla.Channels.Email;
 /// Either way the same fetch pass stores each message once (<see cref="MailboxFetch"/>).
 /// </summary>
 public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory directory, InboxProcessor processor, IOptions<EmailOptions> options,
-    TimeProvider clock, ILogger<MailboxPoller> log)
+    IOptions<MessagingOptions> messaging, TimeProvider clock, ILogger<MailboxPoller> log)
     : PeriodicJob(clock, log)
 {
     private static readonly TimeSpan MaxMailboxBackoff = TimeSpan.FromMinutes(15);
@@ -28,7 +28,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
 
     // Servers drop an IDLE after 30 minutes (RFC 2177); a short cycle also renews the lease and
     // catches anything an announcement missed.
-    internal static readonly TimeSpan IdleCycle = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestIdleCycle = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<int, Task> loops = [];
 
@@ -153,8 +153,14 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
         return stored;
     }
 
+    /// <summary>
+    /// How long one IDLE lasts before the lease is renewed: never longer than the claim lease, so a
+    /// node that dies holding the mailbox leaves it to another within about two leases.
+    /// </summary>
+    internal TimeSpan IdleCycle => messaging.Value.ClaimLease < LongestIdleCycle ? messaging.Value.ClaimLease : LongestIdleCycle;
+
     // Waits until the server announces new mail, or the cycle ends.
-    private static async Task IdleAsync(ImapClient imap, IMailFolder inbox, CancellationToken ct)
+    private async Task IdleAsync(ImapClient imap, IMailFolder inbox, CancellationToken ct)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         done.CancelAfter(IdleCycle);
@@ -170,11 +176,12 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, MailboxDirectory 
         }
     }
 
-    // The lease outlives a poll interval (or an idle cycle) with room to spare, so its holder keeps it.
+    // The lease outlives a poll interval (or an idle cycle) by one claim lease, so its holder keeps it
+    // and a dead holder's mailbox waits at most that much longer than its next read would have.
     private async Task<bool> LeaseAsync(VentanillaDbContext db, ActiveMailbox mailbox, CancellationToken ct)
     {
         var now = Now();
-        var hold = TimeSpan.FromSeconds(Math.Max(mailbox.Options.PollSeconds, IdleCycle.TotalSeconds)) + TimeSpan.FromMinutes(2);
+        var hold = TimeSpan.FromSeconds(Math.Max(mailbox.Options.PollSeconds, IdleCycle.TotalSeconds)) + messaging.Value.ClaimLease;
         return await MailboxLease.TryTakeAsync(db, mailbox.Id, Node, now, now + hold, ct);
     }
 
