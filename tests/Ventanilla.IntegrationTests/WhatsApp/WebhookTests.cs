@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Hosting;
@@ -108,7 +109,7 @@ public class WebhookTests
     {
         await using var kit = await WhatsAppKit.StartAsync(database);
         await kit.PostAsync(Payloads.Messages(Payloads.Text(kit.NextId(), "Hola")));
-        var abandoned = kit.App.Now - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var abandoned = kit.App.Now - kit.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value.ClaimLease - TimeSpan.FromMinutes(1);
         await kit.DbAsync(db => db.Inbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, abandoned)));
 
         await kit.PassAsync();
