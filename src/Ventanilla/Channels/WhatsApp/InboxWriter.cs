@@ -91,7 +91,8 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, WriteGate gate, Tim
         }
 
         sql.Append(" ON CONFLICT DO NOTHING");
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values.Select(v => v ?? DBNull.Value));
+        // A null goes as null: EF types it by the column, which it cannot do for DBNull.
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values!);
     }
 
     /// <summary>A webhook post as it came, for the account it came to.</summary>
