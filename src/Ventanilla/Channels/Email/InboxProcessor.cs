@@ -64,6 +64,12 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         {
             await scope.ServiceProvider.GetRequiredService<InboundMailHandler>().HandleAsync(message, ct);
         }
+        catch (Exception error) when (!ct.IsCancellationRequested && UniqueViolation.Is(error))
+        {
+            // Another node filed the same mail (stored twice) at this moment: nothing of ours was kept,
+            // and once the lease runs out the message is taken again and finds that ticket.
+            log.LogInformation(error, "El correo entrante {Id} se reintentará: otro nodo lo atendía.", id);
+        }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(error, "El correo entrante {Id} quedó marcado para revisión.", id);
