@@ -162,7 +162,7 @@ public class FlaggedMailPageTests
         var post = "{\"object\":\"whatsapp_business_account\",\"entry\":\"no es una lista\"}"u8.ToArray();
         var id = await app.WithDbAsync(async db =>
         {
-            var row = InboundMessage.FromWhatsApp("1234567890", post, app.Now);
+            var row = InboundMessage.FromWhatsApp("1234567890", null, null, post, app.Now);
             row.Flag("El aviso de WhatsApp no tiene la forma esperada.", app.Now);
             db.Inbox.Add(row);
             await db.SaveChangesAsync();
@@ -185,7 +185,7 @@ public class FlaggedMailPageTests
         await using var app = await VentanillaApp.StartAsync(DatabaseKind.Sqlite);
         var id = await app.WithDbAsync(async db =>
         {
-            var row = InboundMessage.FromWhatsApp("1234567890", "{}"u8.ToArray(), app.Now);
+            var row = InboundMessage.FromWhatsApp("1234567890", null, null, "{}"u8.ToArray(), app.Now);
             row.Flag("El aviso de WhatsApp no tiene la forma esperada.", app.Now);
             db.Inbox.Add(row);
             await db.SaveChangesAsync();

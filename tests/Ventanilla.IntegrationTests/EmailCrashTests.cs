@@ -51,8 +51,8 @@ public class EmailCrashTests
 
         settings["Email:RunInBackground"] = "false";
         await using var app = VentanillaApp.StartOn(database, settings, storage);
-        // The killed worker's claims are left for ten minutes; let them run out now.
-        var longAgo = app.Now - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
+        // The killed worker's claims are held for the lease; let them run out now.
+        var longAgo = app.Now - app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value.ClaimLease - TimeSpan.FromMinutes(1);
         await app.WithDbAsync(db => db.Inbox.Where(m => m.State == InboundState.Processing)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedAt, longAgo)));
         await ReleaseLeaseAsync(database);

@@ -181,7 +181,7 @@ public class EmailIngestionTests
         await PassAsync(app);
         var ticket = await app.WithDbAsync(db => db.Inbox.Select(m => m.TicketId).SingleAsync());
         // As a worker that died after the ticket's commit leaves it: still claimed, long ago.
-        var longAgo = app.Now - InboundMessage.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var longAgo = app.Now - app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value.ClaimLease - TimeSpan.FromMinutes(1);
         await app.WithDbAsync(db => db.Inbox.ExecuteUpdateAsync(set => set
             .SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, longAgo).SetProperty(m => m.TicketId, (long?)null)));
 

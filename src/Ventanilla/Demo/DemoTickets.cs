@@ -21,7 +21,8 @@ internal static class DemoTickets
         // An intake of our own, on a clock we move to each report's moment in the past.
         var clock = new DemoClock(now);
         using var intake = new TicketIntake(services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<FolioAllocator>(), provider, services.GetRequiredService<Deadlines.Rules.FollowUpDirectory>(), clock);
+            services.GetRequiredService<FolioAllocator>(), provider, services.GetRequiredService<Deadlines.Rules.FollowUpDirectory>(),
+            services.GetRequiredService<Attachments.AttachmentIntake>(), clock);
         await intake.StartAsync(CancellationToken.None);
         var ids = new List<long>(plans.Count);
         try
@@ -30,7 +31,7 @@ internal static class DemoTickets
             {
                 var agent = cast.Agent(random);
                 clock.Now = plan.ReportedAt;
-                var registered = await intake.RegisterAsync(Report(plan, random), plan.Subscriber?.Id, CreatedBy(plan, agent, cast));
+                var registered = (await intake.RegisterAsync(new IntakeRequest(Report(plan, random), plan.Subscriber?.Id, CreatedBy(plan, agent, cast)))).Ticket;
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
                 var ticket = await db.Tickets.Include(t => t.Subscriber).AsSplitQuery().FirstAsync(t => t.Id == registered.Id);

@@ -20,22 +20,29 @@ public sealed class InboundMessage
     /// <summary>Why a message cannot be reprocessed: it is no longer flagged, or no longer there.</summary>
     public const string NotFlagged = "Ese mensaje ya no está marcado para revisión.";
 
-    /// <summary>
-    /// Handling one message takes seconds (a WhatsApp medium's download a few); a claim older than
-    /// this was left by a worker that stopped.
-    /// </summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+    public const int ConversationKeyLimit = 200;
 
     private InboundMessage()
     {
     }
 
-    /// <summary>What a worker may claim at <paramref name="now"/>: waiting, or held by a worker that stopped.</summary>
-    public static Expression<Func<InboundMessage, bool>> Claimable(DateTime now)
+    /// <summary>
+    /// What a worker may claim at <paramref name="now"/>: waiting, or held by a worker whose lease
+    /// (<see cref="MessagingOptions.ClaimLease"/>) ran out, since a worker that stopped never lets go.
+    /// </summary>
+    public static Expression<Func<InboundMessage, bool>> Claimable(DateTime now, TimeSpan lease)
     {
-        var abandoned = now - AbandonedAfter;
-        return m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < abandoned);
+        var expired = now - lease;
+        return m => m.State == InboundState.Pending || (m.State == InboundState.Processing && m.ClaimedAt < expired);
     }
+
+    /// <summary>
+    /// Whether an earlier message of the same conversation still waits or is held: a user's messages
+    /// take effect in the order they were sent, so a later one waits for it (a flagged one holds nothing up).
+    /// </summary>
+    public static Expression<Func<InboundMessage, bool>> InTurn(IQueryable<InboundMessage> inbox) =>
+        m => m.ConversationKey == null || !inbox.Any(e => e.Channel == m.Channel && e.Mailbox == m.Mailbox && e.ConversationKey == m.ConversationKey
+            && e.Id < m.Id && (e.State == InboundState.Pending || e.State == InboundState.Processing));
 
     public long Id { get; private set; }
 
@@ -64,7 +71,10 @@ public sealed class InboundMessage
 
     public DateTime? ProcessedAt { get; private set; }
 
-    /// <summary>When a worker took the message; a claim this old means that worker died holding it.</summary>
+    /// <summary>Who the message is from, for the channels whose messages must take effect in order (a WhatsApp user).</summary>
+    public string? ConversationKey { get; private set; }
+
+    /// <summary>When a worker took the message; a claim older than the lease means that worker died holding it.</summary>
     public DateTime? ClaimedAt { get; private set; }
 
     public static InboundMessage FromImap(string mailbox, uint uidValidity, uint uid, string? messageId, byte[] raw, DateTime now) => new()
@@ -79,11 +89,13 @@ public sealed class InboundMessage
         State = InboundState.Pending,
     };
 
-    /// <summary>A webhook post exactly as Meta signed it; one post may carry several messages and statuses.</summary>
-    public static InboundMessage FromWhatsApp(string account, byte[] raw, DateTime now) => new()
+    /// <summary>One message or status of a webhook post, as a post of its own; the id stores it once however often Meta posts it.</summary>
+    public static InboundMessage FromWhatsApp(string account, string? externalId, string? conversationKey, byte[] raw, DateTime now) => new()
     {
         Mailbox = account,
         Channel = ContactChannel.Whatsapp,
+        ExternalId = externalId,
+        ConversationKey = conversationKey,
         Raw = raw,
         ReceivedAt = now,
         State = InboundState.Pending,

@@ -59,12 +59,18 @@ public sealed partial class Ticket
     /// <summary>Message bodies seen so far, kept so the search text can be rebuilt without the timeline.</summary>
     public string ConversationText { get; private set; } = "";
 
+    /// <summary>
+    /// What the report was filed from (<see cref="SourceKeys"/>): unique, so the same email, WhatsApp
+    /// message, API request or form submitted twice files one ticket.
+    /// </summary>
+    public string? SourceKey { get; private set; }
+
     /// <summary>Bumped on every change that another person could overwrite.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => timeline;
 
-    public static Ticket Register(Folio folio, NewTicket report, Subscriber? subscriber, Actor actor, DateTime now)
+    public static Ticket Register(Folio folio, NewTicket report, Subscriber? subscriber, Actor actor, DateTime now, string? sourceKey = null)
     {
         var ticket = new Ticket
         {
@@ -81,6 +87,7 @@ public sealed partial class Ticket
             ReportedAt = report.ReportedAt ?? now,
             CreatedAt = now,
             LastActivityAt = now,
+            SourceKey = sourceKey,
             Version = 1,
         };
         if (subscriber is not null)

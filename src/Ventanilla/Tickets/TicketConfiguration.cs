@@ -20,6 +20,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.DuplicateOfFolio).HasMaxLength(32);
         b.Property(t => t.RatingComment).HasMaxLength(Ticket.RatingCommentLimit);
         b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.SourceKey).HasMaxLength(SourceKeys.MaxLength);
+        // The idempotency of every channel: a source files at most one ticket, whichever node files it.
+        b.HasIndex(t => t.SourceKey).IsUnique();
 
         b.OwnsOne(t => t.Contact, c =>
         {

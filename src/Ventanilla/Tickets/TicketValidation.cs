@@ -30,16 +30,6 @@ public static class TicketValidation
         return new ValidReport(kind.Value, channel.Value, subject, description, address, priority, reportedAt, contact);
     }
 
-    /// <summary>
-    /// The subject of a report that came without one: the first line of its description, cut with an
-    /// ellipsis so that it stays within <paramref name="maxLength"/> characters.
-    /// </summary>
-    internal static string SubjectFrom(string description, int maxLength = 80)
-    {
-        var firstLine = description.Split('\n', 2)[0].Trim();
-        return firstLine.Length <= maxLength ? firstLine : firstLine[..(maxLength - 1)] + "…";
-    }
-
     private static ContactInfo CheckContact(ContactRequest? request, FieldErrors errors)
     {
         if (request is null)

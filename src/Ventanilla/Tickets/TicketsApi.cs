@@ -22,9 +22,19 @@ public static class TicketsApi
         return group;
     }
 
-    public static async Task<Results<Created<TicketResponse>, ValidationProblem>> CreateTicket(
+    // No request names its source yet (the Idempotency-Key header is read elsewhere, later): each files anew.
+    public static Task<Results<Created<TicketResponse>, ValidationProblem>> CreateTicket(
         CreateTicketRequest request, VentanillaDbContext db, TicketIntake intake,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        CreateTicketFrom(request, db, intake, clock, user, sourceKey: null, ct);
+
+    /// <param name="sourceKey">
+    /// What makes a retried request file once (<see cref="SourceKeys.Api"/>, from the client's
+    /// Idempotency-Key); the same key answers with the ticket it filed. Null files every request.
+    /// </param>
+    public static async Task<Results<Created<TicketResponse>, ValidationProblem>> CreateTicketFrom(
+        CreateTicketRequest request, VentanillaDbContext db, TicketIntake intake,
+        TimeProvider clock, ClaimsPrincipal user, string? sourceKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new FieldErrors();
@@ -41,10 +51,11 @@ public static class TicketsApi
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var subject = report.Subject ?? TicketValidation.SubjectFrom(report.Description);
-        var ticket = await intake.RegisterAsync(
+        var subject = IntakeSubject.Of(report.Subject, report.Description);
+        var filed = await intake.RegisterAsync(new IntakeRequest(
             new NewTicket(report.Kind, report.Channel, subject, report.Description, report.Address, contact, report.Priority, report.ReportedAt ?? now),
-            subscriber?.Id, Actors.From(user));
+            subscriber?.Id, Actors.From(user), sourceKey));
+        var ticket = filed.Ticket;
         return TypedResults.Created($"/api/v1/tickets/{ticket.Folio}", TicketResponse.From(ticket, withTimeline: true));
     }
 

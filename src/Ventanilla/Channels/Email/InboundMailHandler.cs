@@ -89,41 +89,31 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
             return;
         }
 
-        // A worker that stopped after creating the ticket but before marking the message left the
-        // ticket's acknowledgement, which answers this message: finish its work instead of a second ticket.
-        var messageId = MailThreading.Normalize(message.MessageId);
-        if (messageId is not null && await db.Outbox.Where(m => m.InReplyTo == messageId && m.TicketId != null)
-                .Select(m => m.TicketId).FirstOrDefaultAsync(ct) is { } earlier)
-        {
-            var unfinished = await db.Tickets.SingleAsync(t => t.Id == earlier, ct);
-            await AssignAreaAsync(unfinished, areaCode, now, ct);
-            // Its files were to be saved with this mark, so they are not on the ticket yet.
-            await MailFiles.AttachAsync(files, db, unfinished, content, actor, now, ct);
-            row.Processed(earlier, now);
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-
         var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
-        var report = new NewTicket(TicketKind.Query, ContactChannel.Email, Subject(content.Subject, text), text, null,
+        var report = new NewTicket(TicketKind.Query, ContactChannel.Email, IntakeSubject.Of(content.Subject, text), text, null,
             new ContactInfo(senderName is { Length: > 0 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
-        // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
-        var created = await intake.RegisterAsync(report, subscriber?.Id, actor, messageId);
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == created.Id, ct);
-        await AssignAreaAsync(ticket, areaCode, now, ct);
-        await MailFiles.AttachAsync(files, db, ticket, content, actor, now, ct);
-        row.Processed(created.Id, now);
-        await db.SaveChangesAsync(ct);
-    }
-
-    private async Task AssignAreaAsync(Ticket ticket, string? areaCode, DateTime now, CancellationToken ct)
-    {
-        if (areaCode is null || await db.Areas.FirstOrDefaultAsync(a => a.Code == areaCode, ct) is not { } area)
+        var messageId = MailThreading.Normalize(message.MessageId);
+        // The same mail stored twice (fetched again, or by another node) has the same key, so it files once.
+        var source = messageId is not null
+            ? SourceKeys.Email(row.Mailbox, messageId)
+            : SourceKeys.EmailUid(row.Mailbox, row.UidValidity ?? 0, row.Uid ?? row.Id);
+        var attached = new List<IntakeFile>();
+        foreach (var file in content.Files)
         {
-            return;
+            await using var stream = file.Open();
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, ct);
+            attached.Add(new IntakeFile(file.FileName, file.DeclaredType, copy.ToArray(), file.Inline, file.ContentId));
         }
 
-        ticket.Assign(new Assignment(area, null, null, null), Actor.System, now);
+        // The ticket, its area, its files, its acknowledgement and this message's processed mark commit
+        // together: a worker that stops anywhere in between leaves nothing half done.
+        // Only a Normal message gets this far, so robots and our own mail are never acknowledged.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var filed = await intake.FileInAsync(db, new IntakeRequest(report, subscriber?.Id, actor, source, areaCode, attached, messageId), ct);
+        row.Processed(filed.Ticket.Id, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static MimeMessage? Parse(byte[] raw)
@@ -143,11 +133,5 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
     {
         var body = text.Trim().Length == 0 ? "(Correo sin texto)" : text.Trim();
         return Web.Text.Shortened(body, TicketLimits.Description)!;
-    }
-
-    private static string Subject(string subject, string text)
-    {
-        var line = subject.Trim().Length > 0 ? subject.Trim() : text.Split('\n', 2)[0].Trim();
-        return Web.Text.Shortened(line, 200)!;
     }
 }

@@ -10,9 +10,11 @@ namespace Ventanilla.Channels.Email;
 
 /// <summary>
 /// Turns stored mail into ticket activity, one message at a time. A message is claimed with a
-/// conditional update before any work, so two workers (or two nodes) never process it twice.
+/// conditional update before any work, so two workers (or two nodes) never process it twice; a
+/// claim is a lease, taken over once it runs out.
 /// </summary>
-public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<InboxProcessor> log)
+public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOptions> options, IOptions<MessagingOptions> messaging, TimeProvider clock,
+    ILogger<InboxProcessor> log)
     : ChannelWorker(clock, log)
 {
     /// <summary>The poller wakes the processor when it stores mail; this is only the fallback.</summary>
@@ -42,7 +44,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         var now = Clock.GetUtcNow().UtcDateTime;
         var id = await db.Inbox
             .Where(m => m.Channel == Tickets.ContactChannel.Email)
-            .Where(InboundMessage.Claimable(now))
+            .Where(InboundMessage.Claimable(now, messaging.Value.ClaimLease))
             .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {
@@ -50,7 +52,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         }
 
         var claimed = await db.Inbox
-            .Where(m => m.Id == id).Where(InboundMessage.Claimable(now))
+            .Where(m => m.Id == id).Where(InboundMessage.Claimable(now, messaging.Value.ClaimLease))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, now), ct);
         if (claimed == 0)
         {
@@ -61,6 +63,12 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<EmailOp
         try
         {
             await scope.ServiceProvider.GetRequiredService<InboundMailHandler>().HandleAsync(message, ct);
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested && UniqueViolation.Is(error))
+        {
+            // Another node filed the same mail (stored twice) at this moment: nothing of ours was kept,
+            // and once the lease runs out the message is taken again and finds that ticket.
+            log.LogInformation(error, "El correo entrante {Id} se reintentará: otro nodo lo atendía.", id);
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {

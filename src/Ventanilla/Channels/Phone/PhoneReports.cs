@@ -20,6 +20,9 @@ public sealed class PhoneReportForm
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? AccountNumber { get; set; }
+
+    /// <summary>Made with the form: the same form submitted twice (a double click, a retried request) files one ticket.</summary>
+    public string Token { get; } = Guid.NewGuid().ToString("N");
 }
 
 /// <summary>The folio and where its written receipt is going.</summary>
@@ -61,9 +64,10 @@ public static class PhoneReports
             match = new SubscriberMatch(subscriber.Id, true);
         }
 
-        var ticket = await intake.RegisterAsync(new NewTicket(report.Kind, ContactChannel.Phone,
-            TicketValidation.SubjectFrom(report.Description), report.Description, report.Address, contact, report.Priority, now),
-            match?.Id, actor);
+        var filed = await intake.RegisterAsync(new IntakeRequest(new NewTicket(report.Kind, ContactChannel.Phone,
+            IntakeSubject.Of(null, report.Description), report.Description, report.Address, contact, report.Priority, now),
+            match?.Id, actor, SourceKeys.Phone(form.Token)));
+        var ticket = filed.Ticket;
         var receipts = await db.Outbox.AsNoTracking().Where(m => m.TicketId == ticket.Id)
             .Select(m => new { m.Channel, m.Recipient }).ToListAsync(ct);
         return (new PhoneReportResult(ticket, [.. receipts.Select(r => (r.Channel, r.Recipient))], created), errors);

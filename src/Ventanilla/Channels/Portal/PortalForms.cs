@@ -11,6 +11,18 @@ public abstract class PortalForm
 {
     /// <summary>The honeypot; a person leaves it empty.</summary>
     public string? SitioWeb { get; set; }
+
+    /// <summary>
+    /// A one-time token written into the form when it is shown: the same form posted twice (a double
+    /// click, a browser retrying) files one ticket.
+    /// </summary>
+    public string? FormToken { get; set; }
+
+    /// <summary>A new token, as the form is rendered.</summary>
+    public static string NewToken() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The token's source key, when the post carries a token the portal could have made.</summary>
+    public string? SourceKey => FormToken is { Length: 32 } token && token.All(char.IsAsciiHexDigitLower) ? Intake.SourceKeys.Portal(token) : null;
 }
 
 public sealed class ReportForm : PortalForm

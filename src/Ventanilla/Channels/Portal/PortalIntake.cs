@@ -40,7 +40,7 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
 
         var request = new CreateTicketRequest(form.Kind, Wire.Name(ContactChannel.Web), null, form.Description, form.Address,
             new ContactRequest(form.AccountNumber, form.Name, form.Phone, form.Email), null, null);
-        return await RegisterAsync(request, form.Consent, errors, files, ct);
+        return await RegisterAsync(request, form.Consent, form.SourceKey, errors, files, ct);
     }
 
     public async Task<Outcome> PrivacyRequestAsync(PrivacyRequestForm form, IReadOnlyList<IFormFile> files, CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
         var request = new CreateTicketRequest(Wire.Name(TicketKind.PrivacyRequest), Wire.Name(ContactChannel.Web),
             right is null ? null : "Derechos ARCO: " + right.Split(':')[0], description, null,
             new ContactRequest(form.AccountNumber, form.Name, form.Phone, form.Email), null, null);
-        return await RegisterAsync(request, form.Consent, errors, files, ct);
+        return await RegisterAsync(request, form.Consent, form.SourceKey, errors, files, ct);
     }
 
     public async Task<Outcome> CancelAsync(CancelForm form, CancellationToken ct)
@@ -113,14 +113,15 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
 
         var description = "Solicitud de cancelación del servicio hecha en el portal."
             + (reason is null ? "" : $"\n\nMotivo: {reason}");
-        var ticket = await intake.RegisterAsync(new NewTicket(TicketKind.Cancellation, ContactChannel.Web,
+        var filed = await intake.RegisterAsync(new IntakeRequest(new NewTicket(TicketKind.Cancellation, ContactChannel.Web,
             $"Cancelación del contrato {subscriber.AccountNumber}", description, null,
             new ContactInfo(subscriber.FullName, MexicanPhones.Normalize(proof), EmailAddresses.Normalize(proof), subscriber.AccountNumber)),
-            subscriber.Id, Web);
-        return new Outcome(ticket, errors.ToDictionary());
+            subscriber.Id, Web, form.SourceKey));
+        return new Outcome(filed.Ticket, errors.ToDictionary());
     }
 
-    private async Task<Outcome> RegisterAsync(CreateTicketRequest request, bool consent, FieldErrors errors, IReadOnlyList<IFormFile> files, CancellationToken ct)
+    private async Task<Outcome> RegisterAsync(CreateTicketRequest request, bool consent, string? sourceKey, FieldErrors errors, IReadOnlyList<IFormFile> files,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // The report's own fields first: their check gives up when earlier errors exist.
@@ -164,17 +165,19 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
         }
 
         var subject = report.Subject ?? SubjectFrom(report.Kind, report.Description);
-        var ticket = await intake.RegisterAsync(new NewTicket(report.Kind, ContactChannel.Web, subject, report.Description,
-            report.Address, contact, report.Priority, now), match?.Id, Web);
-        if (files.Count > 0)
+        // The files are part of filing: the folio never exists without them.
+        var attached = new List<IntakeFile>();
+        foreach (var file in files.Take(PortalUploads.MaxFiles))
         {
-            // The folio is already the subscriber's; the files join it right after, in a change of their own.
-            var tracked = await db.Tickets.FirstAsync(t => t.Id == ticket.Id, ct);
-            await uploads.AttachAsync(db, tracked, files, Web, clock.GetUtcNow().UtcDateTime, ct);
-            await db.SaveChangesAsync(ct);
+            await using var content = file.OpenReadStream();
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, ct);
+            attached.Add(new IntakeFile(file.FileName, file.ContentType ?? "", copy.ToArray()));
         }
 
-        return new Outcome(ticket, errors.ToDictionary());
+        var filed = await intake.RegisterAsync(new IntakeRequest(new NewTicket(report.Kind, ContactChannel.Web, subject, report.Description,
+            report.Address, contact, report.Priority, now), match?.Id, Web, sourceKey, Files: attached));
+        return new Outcome(filed.Ticket, errors.ToDictionary());
     }
 
     private async Task<Subscriber?> OwnerOfContractAsync(string account, string proof, CancellationToken ct)
@@ -189,14 +192,13 @@ public sealed class PortalIntake(VentanillaDbContext db, TicketIntake intake, Po
 
     private static string SubjectFrom(TicketKind kind, string description)
     {
-        // Shorter than elsewhere, since the kind goes in front of it.
-        var text = TicketValidation.SubjectFrom(description, 70);
+        // The kind goes in front of the intake's subject, except for a privacy request, whose subject names the right.
         if (kind == TicketKind.PrivacyRequest)
         {
-            return text;
+            return IntakeSubject.Of(null, description);
         }
 
         var label = SpanishLabels.Of(kind);
-        return $"{char.ToUpperInvariant(label[0])}{label[1..]}: {text}";
+        return IntakeSubject.Of(null, description, $"{char.ToUpperInvariant(label[0])}{label[1..]}: ");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Ventanilla.Attachments;
 using Ventanilla.Channels;
 using Ventanilla.Data;
@@ -14,12 +15,15 @@ namespace Ventanilla.Channels.WhatsApp;
 /// <summary>
 /// The self-service conversation, one user message at a time: the menu, filing a ticket, a folio's
 /// status, the closure question, and the ticket the user's messages join. Its state lives in
-/// <see cref="WhatsAppConversation"/>, and every message's effect is saved together with the key
-/// that marks the message as seen, so a redelivered message does nothing twice.
+/// <see cref="WhatsAppConversation"/>, and every message's effect (a ticket it filed included) is saved
+/// together with the key that marks the message as seen, so a redelivered message does nothing twice.
 /// </summary>
 internal sealed partial class ConversationBot(VentanillaDbContext db, TicketIntake intake, MediaFetcher media, ProviderDirectory provider,
     AttachmentIntake attachments, AttachmentPolicy policy, WriteGate gate, TimeProvider clock, ILogger<ConversationBot> log)
 {
+    private IDbContextTransaction? filing;
+    private IDisposable? turn;
+
     /// <summary>Handles one message, leaving its effect in the context for the caller to save; answers the ticket it joined or created, if any.</summary>
     public async Task<long?> HandleAsync(InboundWhatsApp message, DateTime receivedAt, CancellationToken ct)
     {
@@ -43,7 +47,7 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
             conversation.Identify(match.Id);
         }
 
-        var ticket = await OpenTicketAsync(conversation, message.Id, ct);
+        var ticket = await OpenTicketAsync(conversation, ct);
         long? ticketId;
         if (ticket is not null)
         {
@@ -79,15 +83,8 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
     }
 
     /// <summary>The ticket the user's messages join: the one they are on, unless it ended.</summary>
-    private async Task<Ticket?> OpenTicketAsync(WhatsAppConversation conversation, string messageId, CancellationToken ct)
+    private async Task<Ticket?> OpenTicketAsync(WhatsAppConversation conversation, CancellationToken ct)
     {
-        if (conversation.TicketId is null && conversation.CreatingFrom == messageId
-            && await FiledEarlierAsync(conversation, ct) is { } filed)
-        {
-            // A worker stopped between filing the ticket and recording it: finish that work, never file twice.
-            conversation.Follow(filed);
-        }
-
         if (conversation.TicketId is not { } id)
         {
             return null;
@@ -101,14 +98,6 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
         }
 
         return ticket;
-    }
-
-    private Task<long?> FiledEarlierAsync(WhatsAppConversation conversation, CancellationToken ct)
-    {
-        var actor = conversation.Actor.Id;
-        var since = conversation.CreatingSince;
-        return db.TimelineEntries.Where(e => e.ActorId == actor && e.Type == TimelineEntryType.Created && e.At >= since)
-            .OrderByDescending(e => e.Id).Select(e => (long?)e.TicketId).FirstOrDefaultAsync(ct);
     }
 
     private async Task JoinAsync(Ticket ticket, WhatsAppConversation conversation, MessageContent content, FetchedMedia? fetched, DateTime now, CancellationToken ct)
@@ -193,6 +182,57 @@ internal sealed partial class ConversationBot(VentanillaDbContext db, TicketInta
 
         db.Outbox.Add(message);
         ticket?.AddMessage(inbound: false, ContactChannel.Whatsapp, text, BotTexts.Bot, now);
+    }
+
+    /// <summary>
+    /// Saves the message's effect: in the transaction filing opened, committed now, or in this
+    /// process's write turn when nothing was filed.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        if (filing is null)
+        {
+            await gate.SaveAsync(db, ct);
+            return;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await filing.CommitAsync(ct);
+        await EndAsync();
+    }
+
+    /// <summary>Ends what filing opened; a transaction not committed by then is rolled back, with nothing of the message kept.</summary>
+    public async Task EndAsync()
+    {
+        if (filing is not null)
+        {
+            await filing.DisposeAsync();
+            filing = null;
+        }
+
+        turn?.Dispose();
+        turn = null;
+    }
+
+    // Filing allocates a folio, and the counter row stays locked until the message's effect commits;
+    // on SQLite, which locks the whole file, this process's write turn is held as long.
+    private async Task BeginFilingAsync(CancellationToken ct)
+    {
+        if (filing is not null)
+        {
+            return;
+        }
+
+        turn = await gate.EnterAsync(ct);
+        try
+        {
+            filing = await db.Database.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            await EndAsync();
+            throw;
+        }
     }
 
     private static string Limit(string text) =>

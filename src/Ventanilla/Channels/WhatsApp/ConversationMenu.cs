@@ -130,33 +130,30 @@ internal sealed partial class ConversationBot
         Say(conversation, BotTexts.AskDescription(kind), null, now);
     }
 
-    /// <summary>Files the ticket through the intake, marking first which message it comes from so a crash cannot file it twice.</summary>
+    /// <summary>
+    /// Files the ticket in this message's own transaction, keyed by the message: the ticket, the
+    /// conversation's state, the folio answer, the seen key and the processed mark commit together, so a
+    /// worker that stops before the commit leaves nothing, and the message retried files it once.
+    /// </summary>
     private async Task<Ticket> FileAsync(WhatsAppConversation conversation, TicketKind kind, string description, InboundWhatsApp message,
         DateTime now, CancellationToken ct)
     {
         var subscriber = conversation.SubscriberId is { } id
             ? await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
             : null;
-        var report = new NewTicket(kind, ContactChannel.Whatsapp, Subject(description), Limit(description), null,
+        var report = new NewTicket(kind, ContactChannel.Whatsapp, IntakeSubject.Of(null, description), Limit(description), null,
             new ContactInfo(conversation.ProfileName, conversation.Phone, null, subscriber?.AccountNumber), ReportedAt: now);
-        Ticket filed;
-        // The intake's commit is a write too: taken in this process's turn, like the rest.
-        using (await gate.EnterAsync(ct))
+        await BeginFilingAsync(ct);
+        if (db.Entry(conversation).State == EntityState.Added)
         {
-            conversation.BeginCreating(message.Id, now);
+            // A new conversation is stored first (in the same transaction): its id is the actor tickets are filed by.
             await db.SaveChangesAsync(ct);
-            filed = await intake.RegisterAsync(report, conversation.SubscriberId, conversation.Actor);
         }
 
-        conversation.Follow(filed.Id);
-        log.LogInformation("WhatsApp: folio {Folio} abierto por la conversación {Conversation}.", filed.Folio, conversation.Id);
-        return await db.Tickets.Include(t => t.Subscriber).SingleAsync(t => t.Id == filed.Id, ct);
-    }
-
-    private static string Subject(string text)
-    {
-        var line = text.Split('\n', 2)[0].Trim();
-        return line.Length <= TicketLimits.Subject ? line : line[..(TicketLimits.Subject - 1)] + "…";
+        var filed = await intake.FileInAsync(db, new IntakeRequest(report, conversation.SubscriberId, conversation.Actor, SourceKeys.WhatsApp(message.Id)), ct);
+        conversation.Follow(filed.Ticket.Id);
+        log.LogInformation("WhatsApp: folio {Folio} abierto por la conversación {Conversation}.", filed.Ticket.Folio, conversation.Id);
+        return filed.Ticket;
     }
 
     private async Task AnswerStatusAsync(WhatsAppConversation conversation, Folio folio, DateTime now, CancellationToken ct)

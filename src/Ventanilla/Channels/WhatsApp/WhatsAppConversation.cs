@@ -44,10 +44,11 @@ public sealed class WhatsAppConversation
     /// <summary>The start of the 24-hour customer-service window: free text may be sent until a day after it.</summary>
     public DateTime? LastInboundAt { get; private set; }
 
-    /// <summary>A ticket was being created from this message when the worker last ran: see <see cref="CreatingSince"/>.</summary>
-    public string? CreatingFrom { get; private set; }
-
-    public DateTime? CreatingSince { get; private set; }
+    /// <summary>
+    /// Bumped on every change: two nodes acting on the same conversation at once cannot both save,
+    /// and the one that loses retries its message on what the other left.
+    /// </summary>
+    public int Version { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -77,20 +78,21 @@ public sealed class WhatsAppConversation
         {
             LastInboundAt = at;
         }
+
+        Version++;
     }
 
-    public void Identify(long subscriberId) => SubscriberId = subscriberId;
+    public void Identify(long subscriberId)
+    {
+        SubscriberId = subscriberId;
+        Version++;
+    }
 
     public void MoveTo(ConversationStep step, TicketKind? kind = null)
     {
         Step = step;
         PendingKind = kind;
-    }
-
-    public void BeginCreating(string messageId, DateTime now)
-    {
-        CreatingFrom = messageId;
-        CreatingSince = now;
+        Version++;
     }
 
     public void Follow(long ticketId)
@@ -98,8 +100,7 @@ public sealed class WhatsAppConversation
         TicketId = ticketId;
         Step = ConversationStep.OnTicket;
         PendingKind = null;
-        CreatingFrom = null;
-        CreatingSince = null;
+        Version++;
     }
 
     /// <summary>The ticket ended: the next message starts over with the menu, and the bot speaks again.</summary>
@@ -109,10 +110,15 @@ public sealed class WhatsAppConversation
         TakenOverBy = null;
         Step = ConversationStep.Start;
         PendingKind = null;
+        Version++;
     }
 
     /// <summary>A person answers from now on: a staff member who took it, or the subscriber who asked for one.</summary>
-    public void TakeOver(string by) => TakenOverBy = by;
+    public void TakeOver(string by)
+    {
+        TakenOverBy = by;
+        Version++;
+    }
 }
 
 internal sealed class WhatsAppConversationConfiguration : IEntityTypeConfiguration<WhatsAppConversation>
@@ -128,7 +134,7 @@ internal sealed class WhatsAppConversationConfiguration : IEntityTypeConfigurati
         b.Property(c => c.Phone).HasMaxLength(32);
         b.Property(c => c.ProfileName).HasMaxLength(200);
         b.Property(c => c.TakenOverBy).HasMaxLength(450);
-        b.Property(c => c.CreatingFrom).HasMaxLength(300);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.Step).HasConversion<Data.WireEnumConverter<ConversationStep>>().HasMaxLength(32);
         b.HasIndex(c => c.WaId).IsUnique();
         b.HasIndex(c => c.UserId).IsUnique();

@@ -8,7 +8,11 @@ using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 
-/// <summary>What one stored webhook post becomes: delivery states on our messages, and each user message through the conversation.</summary>
+/// <summary>
+/// What one stored inbox row becomes (a single message or status, as the webhook stores them; rows
+/// stored whole by earlier versions may hold several): delivery states on our messages, and each user
+/// message through the conversation.
+/// </summary>
 internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryReports reports, ConversationBot bot, WriteGate gate, TimeProvider clock,
     ILogger<WhatsAppInboundHandler> log)
 {
@@ -38,18 +42,25 @@ internal sealed class WhatsAppInboundHandler(VentanillaDbContext db, DeliveryRep
         }
 
         long? ticketId = null;
-        for (var i = 0; i < payload.Messages.Count; i++)
+        try
         {
-            ticketId = await bot.HandleAsync(payload.Messages[i], row.ReceivedAt, ct) ?? ticketId;
-            if (i < payload.Messages.Count - 1)
+            for (var i = 0; i < payload.Messages.Count; i++)
             {
-                // Each message is saved with its seen key, so a later one failing does not undo it.
-                await gate.SaveAsync(db, ct);
+                ticketId = await bot.HandleAsync(payload.Messages[i], row.ReceivedAt, ct) ?? ticketId;
+                if (i < payload.Messages.Count - 1)
+                {
+                    // Each message is saved with its seen key, so a later one failing does not undo it.
+                    await bot.SaveAsync(ct);
+                }
             }
-        }
 
-        // The last message's effect and the post's processed mark go in one commit.
-        row.Processed(ticketId, clock.GetUtcNow().UtcDateTime);
-        await gate.SaveAsync(db, ct);
+            // The (last) message's effect and the row's processed mark go in one commit.
+            row.Processed(ticketId, clock.GetUtcNow().UtcDateTime);
+            await bot.SaveAsync(ct);
+        }
+        finally
+        {
+            await bot.EndAsync();
+        }
     }
 }

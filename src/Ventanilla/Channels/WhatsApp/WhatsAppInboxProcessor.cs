@@ -10,12 +10,13 @@ using Ventanilla.Tickets;
 namespace Ventanilla.Channels.WhatsApp;
 
 /// <summary>
-/// Turns stored webhook posts into conversation and ticket activity, in the order they arrived. A
-/// post is claimed with a conditional update before any work, so two workers (or two nodes) never
-/// process it together, and a claim left by a worker that stopped is taken again after a while.
+/// Turns stored WhatsApp messages and statuses (one row each) into conversation and ticket activity,
+/// in the order they arrived. A row is claimed with a conditional update before any work, so two
+/// workers (or two nodes) never process it together; the claim is a lease, taken over once it runs
+/// out; and a row is never claimed while an earlier one of the same conversation waits or is held.
 /// </summary>
-public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, InboxWriter writer, WriteGate gate,
-    TimeProvider clock, ILogger<WhatsAppInboxProcessor> log) : ChannelWorker(clock, log)
+public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, IOptions<MessagingOptions> messaging,
+    InboxWriter writer, WriteGate gate, TimeProvider clock, ILogger<WhatsAppInboxProcessor> log) : ChannelWorker(clock, log)
 {
     private const int Batch = 32;
 
@@ -68,9 +69,10 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
+        var lease = messaging.Value.ClaimLease;
         var ids = await db.Inbox
             .Where(m => m.Channel == ContactChannel.Whatsapp)
-            .Where(InboundMessage.Claimable(now))
+            .Where(InboundMessage.Claimable(now, lease)).Where(InboundMessage.InTurn(db.Inbox))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(ct);
         if (ids.Count == 0)
         {
@@ -82,7 +84,7 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         using (await gate.EnterAsync(ct))
         {
             await db.Inbox
-                .Where(m => ids.Contains(m.Id)).Where(InboundMessage.Claimable(now))
+                .Where(m => ids.Contains(m.Id)).Where(InboundMessage.Claimable(now, lease)).Where(InboundMessage.InTurn(db.Inbox))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, InboundState.Processing).SetProperty(m => m.ClaimedAt, token), ct);
         }
 
@@ -114,10 +116,12 @@ public sealed class WhatsAppInboxProcessor(IServiceScopeFactory scopes, IOptions
         {
             await scope.ServiceProvider.GetRequiredService<WhatsAppInboundHandler>().HandleAsync(message, ct);
         }
-        catch (Exception error) when (!ct.IsCancellationRequested && error is DbUpdateConcurrencyException or GraphApiException { IsTransient: true })
+        catch (Exception error) when (!ct.IsCancellationRequested
+            && (error is DbUpdateConcurrencyException or GraphApiException { IsTransient: true } || UniqueViolation.Is(error)))
         {
-            // Someone changed the ticket at the same moment, or Meta's media server is down: try the post
-            // again on a later pass. What of it was done is recorded as seen, so it is not done twice.
+            // Someone changed the ticket or the conversation at the same moment, another node acted on the
+            // same message, or Meta's media server is down: nothing of the message was kept, and a later
+            // pass tries it again (and finds the work done, when another node did it).
             log.LogInformation(error, "El aviso de WhatsApp {Id} se reintentará.", id);
             return false;
         }
