@@ -351,7 +351,7 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("mailboxes", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
+            modelBuilder.Entity("Ventanilla.Channels.Portal.AccessCode", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -359,192 +359,77 @@ namespace Ventanilla.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("channel");
-
-                    b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("error");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(998)
-                        .HasColumnType("character varying(998)")
-                        .HasColumnName("external_id");
-
-                    b.Property<string>("Mailbox")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("mailbox");
-
-                    b.Property<DateTime?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processed_at");
-
-                    b.Property<byte[]>("Raw")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("raw");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("state");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<long?>("Uid")
-                        .HasColumnType("bigint")
-                        .HasColumnName("uid");
-
-                    b.Property<long?>("UidValidity")
-                        .HasColumnType("bigint")
-                        .HasColumnName("uid_validity");
-
-                    b.HasKey("Id")
-                        .HasName("pk_inbound_messages");
-
-                    b.HasIndex("ExternalId")
-                        .HasDatabaseName("ix_inbound_messages_external_id");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_inbound_messages_ticket_id");
-
-                    b.HasIndex("State", "Id")
-                        .HasDatabaseName("ix_inbound_messages_state_id");
-
-                    b.HasIndex("Mailbox", "UidValidity", "Uid")
-                        .IsUnique()
-                        .HasDatabaseName("ix_inbound_messages_mailbox_uid_validity_uid");
-
-                    b.ToTable("inbound_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Channels.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("Choices")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("choices");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("event");
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
-                    b.Property<string>("InReplyTo")
-                        .HasMaxLength(998)
-                        .HasColumnType("character varying(998)")
-                        .HasColumnName("in_reply_to");
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Salt")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
+                        .HasColumnName("salt");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("MessageId")
-                        .HasMaxLength(998)
-                        .HasColumnType("character varying(998)")
-                        .HasColumnName("message_id");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("state");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("TemplateParameters")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("template_parameters");
-
-                    b.Property<long?>("TicketId")
+                    b.Property<long>("TicketId")
                         .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
                     b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
+                        .HasName("pk_portal_access_codes");
 
-                    b.HasIndex("MessageId")
-                        .HasDatabaseName("ix_outbox_messages_message_id");
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_portal_access_codes_ticket_id_created_at");
 
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_outbox_messages_ticket_id");
+                    b.ToTable("portal_access_codes", (string)null);
+                });
 
-                    b.HasIndex("Channel", "Recipient", "SentAt")
-                        .HasDatabaseName("ix_outbox_messages_channel_recipient_sent_at");
+            modelBuilder.Entity("Ventanilla.Channels.Portal.ProofFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.HasIndex("State", "Channel", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.ToTable("outbox_messages", (string)null);
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_proof_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_portal_proof_failures_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_portal_proof_failures_key_at");
+
+                    b.ToTable("portal_proof_failures", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
@@ -559,15 +444,6 @@ namespace Ventanilla.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<string>("CreatingFrom")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("creating_from");
-
-                    b.Property<DateTime?>("CreatingSince")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("creating_since");
 
                     b.Property<DateTime?>("LastInboundAt")
                         .HasColumnType("timestamp with time zone")
@@ -611,6 +487,11 @@ namespace Ventanilla.Migrations.Postgres
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)")
                         .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.Property<string>("WaId")
                         .HasMaxLength(32)
@@ -708,23 +589,7 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("whatsapp_settings", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.Data.FolioCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_value");
-
-                    b.HasKey("Year")
-                        .HasName("pk_folio_counters");
-
-                    b.ToTable("folio_counters", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Calendars.WorkCalendar", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Calendars.WorkCalendar", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -781,7 +646,7 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("business_calendars", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Causes.Cause", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.DeadlineRuleRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -790,124 +655,230 @@ namespace Ventanilla.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean")
-                        .HasColumnName("active");
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
 
-                    b.Property<bool>("AttributableToProvider")
-                        .HasColumnType("boolean")
-                        .HasColumnName("attributable_to_provider");
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("PausesWhileWaitingOnSubscriber")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pauses_while_waiting_on_subscriber");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("what");
 
                     b.HasKey("Id")
-                        .HasName("pk_causes");
+                        .HasName("pk_deadline_rules");
 
-                    b.HasIndex("Name")
-                        .IsUnique()
-                        .HasDatabaseName("ix_causes_name");
+                    b.ToTable("deadline_rules", (string)null);
+                });
 
-                    b.ToTable("causes", (string)null);
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.FollowUpRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppliedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("applied_revision");
+
+                    b.Property<long>("CursorTicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cursor_ticket_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_revision");
+
+                    b.ToTable("follow_up_revision", (string)null);
 
                     b.HasData(
                         new
                         {
                             Id = 1,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Falla en fibra óptica (corte o daño en la red)"
-                        },
-                        new
-                        {
-                            Id = 2,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Falla en cable coaxial o conectores"
-                        },
-                        new
-                        {
-                            Id = 3,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Equipo del proveedor dañado (módem, ONT o decodificador)"
-                        },
-                        new
-                        {
-                            Id = 4,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Equipo del suscriptor dañado (router o dispositivo propio)"
-                        },
-                        new
-                        {
-                            Id = 5,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Corte programado por mantenimiento"
-                        },
-                        new
-                        {
-                            Id = 6,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Saturación de red en la zona"
-                        },
-                        new
-                        {
-                            Id = 7,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Falla de energía eléctrica en el domicilio"
-                        },
-                        new
-                        {
-                            Id = 8,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Instalación interior del domicilio dañada"
-                        },
-                        new
-                        {
-                            Id = 9,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Configuración incorrecta del equipo"
-                        },
-                        new
-                        {
-                            Id = 10,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Servicio suspendido por falta de pago"
-                        },
-                        new
-                        {
-                            Id = 11,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Falla del proveedor de enlace (tránsito de internet)"
-                        },
-                        new
-                        {
-                            Id = 12,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Daño por terceros (obra, vandalismo o robo de cable)"
-                        },
-                        new
-                        {
-                            Id = 13,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Sin falla encontrada"
+                            AppliedRevision = 0,
+                            CursorTicketId = 0L,
+                            Revision = 0
                         });
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Notifications.NotificationTemplate", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.TicketPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime?>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_pauses");
+
+                    b.HasIndex("TicketId", "From")
+                        .HasDatabaseName("ix_ticket_pauses_ticket_id_from");
+
+                    b.ToTable("ticket_pauses", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Intake.FolioCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Year")
+                        .HasName("pk_folio_counters");
+
+                    b.ToTable("folio_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Messaging.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("conversation_key");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("mailbox");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<long?>("Uid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid");
+
+                    b.Property<long?>("UidValidity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid_validity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("ix_inbound_messages_external_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_inbound_messages_ticket_id");
+
+                    b.HasIndex("ConversationKey", "Id")
+                        .HasDatabaseName("ix_inbound_messages_conversation_key_id");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_inbound_messages_state_id");
+
+                    b.HasIndex("Channel", "Mailbox", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_messages_whatsapp_external_id")
+                        .HasFilter("channel = 'whatsapp'");
+
+                    b.HasIndex("Mailbox", "UidValidity", "Uid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_messages_mailbox_uid_validity_uid");
+
+                    b.ToTable("inbound_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Messaging.Notifications.NotificationTemplate", b =>
                 {
                     b.Property<string>("Event")
                         .HasMaxLength(60)
@@ -1061,7 +1032,186 @@ namespace Ventanilla.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Routing.AreaRouting", b =>
+            modelBuilder.Entity("Ventanilla.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("choices");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("in_reply_to");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("message_token");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SendingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sending_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TemplateParameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("template_parameters");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_outbox_messages_ticket_id");
+
+                    b.HasIndex("Channel", "Recipient", "SentAt")
+                        .HasDatabaseName("ix_outbox_messages_channel_recipient_sent_at");
+
+                    b.HasIndex("State", "Channel", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("emails");
+
+                    b.Property<string>("FolioPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("folio_prefix");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("Phones")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phones");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Web")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("web");
+
+                    b.Property<string>("WhatsApp")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("whats_app");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_profile");
+
+                    b.ToTable("provider_profile", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
                 {
                     b.Property<int>("AreaId")
                         .HasColumnType("integer")
@@ -1089,7 +1239,7 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("area_routing", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Routing.RoutingRule", b =>
+            modelBuilder.Entity("Ventanilla.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1160,434 +1310,6 @@ namespace Ventanilla.Migrations.Postgres
                         .HasName("pk_routing_rules");
 
                     b.ToTable("routing_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.DeadlineRuleRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Amount")
-                        .HasColumnType("integer")
-                        .HasColumnName("amount");
-
-                    b.Property<string>("AreaCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("area_code");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<bool>("PausesWhileWaitingOnSubscriber")
-                        .HasColumnType("boolean")
-                        .HasColumnName("pauses_while_waiting_on_subscriber");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.Property<string>("Priority")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("priority");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("unit");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("what");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deadline_rules");
-
-                    b.ToTable("deadline_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.FollowUpRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AppliedRevision")
-                        .HasColumnType("integer")
-                        .HasColumnName("applied_revision");
-
-                    b.Property<long>("CursorTicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("cursor_ticket_id");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.HasKey("Id")
-                        .HasName("pk_follow_up_revision");
-
-                    b.ToTable("follow_up_revision", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            AppliedRevision = 0,
-                            CursorTicketId = 0L,
-                            Revision = 0
-                        });
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.TicketPause", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("From")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("from");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<DateTime?>("To")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ticket_pauses");
-
-                    b.HasIndex("TicketId", "From")
-                        .HasDatabaseName("ix_ticket_pauses_ticket_id_from");
-
-                    b.ToTable("ticket_pauses", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Supervision.DeadlineNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("text");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deadline_notices");
-
-                    b.HasIndex("SentAt")
-                        .HasDatabaseName("ix_deadline_notices_sent_at");
-
-                    b.HasIndex("TicketId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("ix_deadline_notices_ticket_id_kind");
-
-                    b.ToTable("deadline_notices", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
-                {
-                    b.Property<string>("TechnicianId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("technician_id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<int>("Bookings")
-                        .HasColumnType("integer")
-                        .HasColumnName("bookings");
-
-                    b.HasKey("TechnicianId", "Day")
-                        .HasName("pk_technician_days");
-
-                    b.ToTable("technician_days", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.Visit", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("ArrivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("arrived_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ends_at");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("MissedReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("missed_reason");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("notes");
-
-                    b.Property<long?>("RescheduledFromId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("rescheduled_from_id");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("result");
-
-                    b.Property<string>("ScheduledById")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("scheduled_by_id");
-
-                    b.Property<DateTime?>("ServiceRestoredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("service_restored_at");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("TechnicianId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("technician_id");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.Property<string>("Window")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("window");
-
-                    b.HasKey("Id")
-                        .HasName("pk_visits");
-
-                    b.HasIndex("RescheduledFromId")
-                        .HasDatabaseName("ix_visits_rescheduled_from_id");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_visits_ticket_id");
-
-                    b.HasIndex("TechnicianId", "Day", "StartsAt")
-                        .HasDatabaseName("ix_visits_technician_id_day_starts_at");
-
-                    b.ToTable("visits", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_attempts");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash");
-
-                    b.Property<string>("Salt")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("salt");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_portal_access_codes");
-
-                    b.HasIndex("TicketId", "CreatedAt")
-                        .HasDatabaseName("ix_portal_access_codes_ticket_id_created_at");
-
-                    b.ToTable("portal_access_codes", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.ProofFailure", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("key");
-
-                    b.HasKey("Id")
-                        .HasName("pk_portal_proof_failures");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_portal_proof_failures_at");
-
-                    b.HasIndex("Key", "At")
-                        .HasDatabaseName("ix_portal_proof_failures_key_at");
-
-                    b.ToTable("portal_proof_failures", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.PrimitiveCollection<List<string>>("Emails")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("emails");
-
-                    b.Property<string>("FolioPrefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("folio_prefix");
-
-                    b.Property<string>("Hours")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("hours");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.PrimitiveCollection<List<string>>("Phones")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("phones");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("Web")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("web");
-
-                    b.Property<string>("WhatsApp")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("whats_app");
-
-                    b.HasKey("Id")
-                        .HasName("pk_provider_profile");
-
-                    b.ToTable("provider_profile", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.ApiKey", b =>
@@ -1888,6 +1610,178 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("subscribers", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Supervision.DeadlineNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_notices");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_deadline_notices_sent_at");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_notices_ticket_id_kind");
+
+                    b.ToTable("deadline_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Tickets.Causes.Cause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<bool>("AttributableToProvider")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attributable_to_provider");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_causes");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_causes_name");
+
+                    b.ToTable("causes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla en fibra óptica (corte o daño en la red)"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla en cable coaxial o conectores"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Equipo del proveedor dañado (módem, ONT o decodificador)"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Equipo del suscriptor dañado (router o dispositivo propio)"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Corte programado por mantenimiento"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Saturación de red en la zona"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Falla de energía eléctrica en el domicilio"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Instalación interior del domicilio dañada"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Configuración incorrecta del equipo"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Servicio suspendido por falta de pago"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla del proveedor de enlace (tránsito de internet)"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Daño por terceros (obra, vandalismo o robo de cable)"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Sin falla encontrada"
+                        });
+                });
+
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -2041,6 +1935,11 @@ namespace Ventanilla.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("service_restored_at");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2097,6 +1996,10 @@ namespace Ventanilla.Migrations.Postgres
 
                     b.HasIndex("ReportedAt")
                         .HasDatabaseName("ix_tickets_reported_at");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_source_key");
 
                     b.HasIndex("SubscriberId")
                         .HasDatabaseName("ix_tickets_subscriber_id");
@@ -2198,6 +2101,193 @@ namespace Ventanilla.Migrations.Postgres
                         .HasDatabaseName("ix_timeline_entries_ticket_id_id");
 
                     b.ToTable("timeline_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.TechnicianDay", b =>
+                {
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("technician_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("bookings");
+
+                    b.HasKey("TechnicianId", "Day")
+                        .HasName("pk_technician_days");
+
+                    b.ToTable("technician_days", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("missed_reason");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<long?>("RescheduledFromId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rescheduled_from_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scheduled_by_id");
+
+                    b.Property<DateTime?>("ServiceRestoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("service_restored_at");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TechnicianId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Window")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("RescheduledFromId")
+                        .HasDatabaseName("ix_visits_rescheduled_from_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_visits_ticket_id");
+
+                    b.HasIndex("TechnicianId", "Day", "StartsAt")
+                        .HasDatabaseName("ix_visits_technician_id_day_starts_at");
+
+                    b.ToTable("visits", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Web.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("claim");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2362,22 +2452,14 @@ namespace Ventanilla.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
+            modelBuilder.Entity("Ventanilla.Channels.Portal.AccessCode", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_inbound_messages_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.Channels.OutboxMessage", b =>
-                {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_access_codes_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
@@ -2389,17 +2471,7 @@ namespace Ventanilla.Migrations.Postgres
                         .HasConstraintName("fk_whatsapp_conversations_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Routing.AreaRouting", b =>
-                {
-                    b.HasOne("Ventanilla.Staff.Area", null)
-                        .WithOne()
-                        .HasForeignKey("Ventanilla.FollowUp.Routing.AreaRouting", "AreaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_area_routing_areas_area_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.TicketPause", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.TicketPause", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
                         .WithMany()
@@ -2409,57 +2481,32 @@ namespace Ventanilla.Migrations.Postgres
                         .HasConstraintName("fk_ticket_pauses_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Supervision.DeadlineNotice", b =>
+            modelBuilder.Entity("Ventanilla.Messaging.InboundMessage", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
+                {
+                    b.HasOne("Ventanilla.Staff.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Ventanilla.Routing.AreaRouting", "AreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_deadline_notices_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
-                {
-                    b.HasOne("Ventanilla.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("TechnicianId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_technician_days_asp_net_users_technician_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.Visit", b =>
-                {
-                    b.HasOne("Ventanilla.FollowUp.Visits.Visit", null)
-                        .WithMany()
-                        .HasForeignKey("RescheduledFromId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_visits_visits_rescheduled_from_id");
-
-                    b.HasOne("Ventanilla.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("TechnicianId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_visits_asp_net_users_technician_id");
-
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_visits_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_portal_access_codes_tickets_ticket_id");
+                        .HasConstraintName("fk_area_routing_areas_area_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.StaffUser", b =>
@@ -2655,6 +2702,16 @@ namespace Ventanilla.Migrations.Postgres
                     b.Navigation("WhatsAppIdentities");
                 });
 
+            modelBuilder.Entity("Ventanilla.Supervision.DeadlineNotice", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_notices_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>
                 {
                     b.HasOne("Ventanilla.Staff.Area", "Area")
@@ -2781,6 +2838,39 @@ namespace Ventanilla.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_timeline_entries_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.TechnicianDay", b =>
+                {
+                    b.HasOne("Ventanilla.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_technician_days_asp_net_users_technician_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.Visit", b =>
+                {
+                    b.HasOne("Ventanilla.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_visits_visits_rescheduled_from_id");
+
+                    b.HasOne("Ventanilla.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_asp_net_users_technician_id");
+
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>

@@ -335,196 +335,81 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("mailboxes", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
+            modelBuilder.Entity("Ventanilla.Channels.Portal.AccessCode", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("channel");
-
-                    b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("error");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(998)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("external_id");
-
-                    b.Property<string>("Mailbox")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("mailbox");
-
-                    b.Property<DateTime?>("ProcessedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("processed_at");
-
-                    b.Property<byte[]>("Raw")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("raw");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("received_at");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<long?>("Uid")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("uid");
-
-                    b.Property<long?>("UidValidity")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("uid_validity");
-
-                    b.HasKey("Id")
-                        .HasName("pk_inbound_messages");
-
-                    b.HasIndex("ExternalId")
-                        .HasDatabaseName("ix_inbound_messages_external_id");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_inbound_messages_ticket_id");
-
-                    b.HasIndex("State", "Id")
-                        .HasDatabaseName("ix_inbound_messages_state_id");
-
-                    b.HasIndex("Mailbox", "UidValidity", "Uid")
-                        .IsUnique()
-                        .HasDatabaseName("ix_inbound_messages_mailbox_uid_validity_uid");
-
-                    b.ToTable("inbound_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Channels.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("Choices")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("choices");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Event")
-                        .HasMaxLength(60)
+                    b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT")
-                        .HasColumnName("event");
+                        .HasColumnName("expires_at");
 
-                    b.Property<string>("InReplyTo")
-                        .HasMaxLength(998)
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("in_reply_to");
+                        .HasColumnName("hash");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Salt")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnName("salt");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("MessageId")
-                        .HasMaxLength(998)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message_id");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("TemplateParameters")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("template_parameters");
-
-                    b.Property<long?>("TicketId")
+                    b.Property<long>("TicketId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
                     b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
+                        .HasName("pk_portal_access_codes");
 
-                    b.HasIndex("MessageId")
-                        .HasDatabaseName("ix_outbox_messages_message_id");
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_portal_access_codes_ticket_id_created_at");
 
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_outbox_messages_ticket_id");
+                    b.ToTable("portal_access_codes", (string)null);
+                });
 
-                    b.HasIndex("Channel", "Recipient", "SentAt")
-                        .HasDatabaseName("ix_outbox_messages_channel_recipient_sent_at");
+            modelBuilder.Entity("Ventanilla.Channels.Portal.ProofFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
-                    b.HasIndex("State", "Channel", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
 
-                    b.ToTable("outbox_messages", (string)null);
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_proof_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_portal_proof_failures_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_portal_proof_failures_key_at");
+
+                    b.ToTable("portal_proof_failures", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
@@ -537,15 +422,6 @@ namespace Ventanilla.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
-
-                    b.Property<string>("CreatingFrom")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("creating_from");
-
-                    b.Property<DateTime?>("CreatingSince")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("creating_since");
 
                     b.Property<DateTime?>("LastInboundAt")
                         .HasColumnType("TEXT")
@@ -589,6 +465,11 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasMaxLength(160)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.Property<string>("WaId")
                         .HasMaxLength(32)
@@ -686,23 +567,7 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("whatsapp_settings", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.Data.FolioCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("year");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_value");
-
-                    b.HasKey("Year")
-                        .HasName("pk_folio_counters");
-
-                    b.ToTable("folio_counters", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Calendars.WorkCalendar", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Calendars.WorkCalendar", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -757,131 +622,233 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("business_calendars", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Causes.Cause", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.DeadlineRuleRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<bool>("Active")
+                    b.Property<int>("Amount")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("active");
+                        .HasColumnName("amount");
 
-                    b.Property<bool>("AttributableToProvider")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attributable_to_provider");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("PausesWhileWaitingOnSubscriber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pauses_while_waiting_on_subscriber");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
 
                     b.HasKey("Id")
-                        .HasName("pk_causes");
+                        .HasName("pk_deadline_rules");
 
-                    b.HasIndex("Name")
-                        .IsUnique()
-                        .HasDatabaseName("ix_causes_name");
+                    b.ToTable("deadline_rules", (string)null);
+                });
 
-                    b.ToTable("causes", (string)null);
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.FollowUpRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppliedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_revision");
+
+                    b.Property<long>("CursorTicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cursor_ticket_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_revision");
+
+                    b.ToTable("follow_up_revision", (string)null);
 
                     b.HasData(
                         new
                         {
                             Id = 1,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Falla en fibra óptica (corte o daño en la red)"
-                        },
-                        new
-                        {
-                            Id = 2,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Falla en cable coaxial o conectores"
-                        },
-                        new
-                        {
-                            Id = 3,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Equipo del proveedor dañado (módem, ONT o decodificador)"
-                        },
-                        new
-                        {
-                            Id = 4,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Equipo del suscriptor dañado (router o dispositivo propio)"
-                        },
-                        new
-                        {
-                            Id = 5,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Corte programado por mantenimiento"
-                        },
-                        new
-                        {
-                            Id = 6,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Saturación de red en la zona"
-                        },
-                        new
-                        {
-                            Id = 7,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Falla de energía eléctrica en el domicilio"
-                        },
-                        new
-                        {
-                            Id = 8,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Instalación interior del domicilio dañada"
-                        },
-                        new
-                        {
-                            Id = 9,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Configuración incorrecta del equipo"
-                        },
-                        new
-                        {
-                            Id = 10,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Servicio suspendido por falta de pago"
-                        },
-                        new
-                        {
-                            Id = 11,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Falla del proveedor de enlace (tránsito de internet)"
-                        },
-                        new
-                        {
-                            Id = 12,
-                            Active = true,
-                            AttributableToProvider = true,
-                            Name = "Daño por terceros (obra, vandalismo o robo de cable)"
-                        },
-                        new
-                        {
-                            Id = 13,
-                            Active = true,
-                            AttributableToProvider = false,
-                            Name = "Sin falla encontrada"
+                            AppliedRevision = 0,
+                            CursorTicketId = 0L,
+                            Revision = 0
                         });
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Notifications.NotificationTemplate", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.TicketPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_pauses");
+
+                    b.HasIndex("TicketId", "From")
+                        .HasDatabaseName("ix_ticket_pauses_ticket_id_from");
+
+                    b.ToTable("ticket_pauses", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Intake.FolioCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Year")
+                        .HasName("pk_folio_counters");
+
+                    b.ToTable("folio_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Messaging.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_key");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mailbox");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<long?>("Uid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uid");
+
+                    b.Property<long?>("UidValidity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uid_validity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("ix_inbound_messages_external_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_inbound_messages_ticket_id");
+
+                    b.HasIndex("ConversationKey", "Id")
+                        .HasDatabaseName("ix_inbound_messages_conversation_key_id");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_inbound_messages_state_id");
+
+                    b.HasIndex("Channel", "Mailbox", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_messages_whatsapp_external_id")
+                        .HasFilter("channel = 'whatsapp'");
+
+                    b.HasIndex("Mailbox", "UidValidity", "Uid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_messages_mailbox_uid_validity_uid");
+
+                    b.ToTable("inbound_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Messaging.Notifications.NotificationTemplate", b =>
                 {
                     b.Property<string>("Event")
                         .HasMaxLength(60)
@@ -1035,7 +1002,184 @@ namespace Ventanilla.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Routing.AreaRouting", b =>
+            modelBuilder.Entity("Ventanilla.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choices");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_reply_to");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_token");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SendingAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sending_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TemplateParameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_parameters");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_outbox_messages_ticket_id");
+
+                    b.HasIndex("Channel", "Recipient", "SentAt")
+                        .HasDatabaseName("ix_outbox_messages_channel_recipient_sent_at");
+
+                    b.HasIndex("State", "Channel", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_state_channel_next_attempt_at");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emails");
+
+                    b.Property<string>("FolioPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folio_prefix");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phones");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Web")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("web");
+
+                    b.Property<string>("WhatsApp")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whats_app");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_profile");
+
+                    b.ToTable("provider_profile", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
                 {
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER")
@@ -1063,7 +1207,7 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("area_routing", (string)null);
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Routing.RoutingRule", b =>
+            modelBuilder.Entity("Ventanilla.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1132,422 +1276,6 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasName("pk_routing_rules");
 
                     b.ToTable("routing_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.DeadlineRuleRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount");
-
-                    b.Property<string>("AreaCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("area_code");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<bool>("PausesWhileWaitingOnSubscriber")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("pauses_while_waiting_on_subscriber");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("position");
-
-                    b.Property<string>("Priority")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("priority");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("what");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deadline_rules");
-
-                    b.ToTable("deadline_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.FollowUpRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AppliedRevision")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("applied_revision");
-
-                    b.Property<long>("CursorTicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("cursor_ticket_id");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revision");
-
-                    b.HasKey("Id")
-                        .HasName("pk_follow_up_revision");
-
-                    b.ToTable("follow_up_revision", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            AppliedRevision = 0,
-                            CursorTicketId = 0L,
-                            Revision = 0
-                        });
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.TicketPause", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("From")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("from");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<DateTime?>("To")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ticket_pauses");
-
-                    b.HasIndex("TicketId", "From")
-                        .HasDatabaseName("ix_ticket_pauses_ticket_id_from");
-
-                    b.ToTable("ticket_pauses", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Supervision.DeadlineNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("due_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deadline_notices");
-
-                    b.HasIndex("SentAt")
-                        .HasDatabaseName("ix_deadline_notices_sent_at");
-
-                    b.HasIndex("TicketId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("ix_deadline_notices_ticket_id_kind");
-
-                    b.ToTable("deadline_notices", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
-                {
-                    b.Property<string>("TechnicianId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("technician_id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("day");
-
-                    b.Property<int>("Bookings")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("bookings");
-
-                    b.HasKey("TechnicianId", "Day")
-                        .HasName("pk_technician_days");
-
-                    b.ToTable("technician_days", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.Visit", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime?>("ArrivedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("arrived_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("day");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ends_at");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("MissedReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("missed_reason");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("notes");
-
-                    b.Property<long?>("RescheduledFromId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("rescheduled_from_id");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("result");
-
-                    b.Property<string>("ScheduledById")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scheduled_by_id");
-
-                    b.Property<DateTime?>("ServiceRestoredAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("service_restored_at");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("TechnicianId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("technician_id");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.Property<string>("Window")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("window");
-
-                    b.HasKey("Id")
-                        .HasName("pk_visits");
-
-                    b.HasIndex("RescheduledFromId")
-                        .HasDatabaseName("ix_visits_rescheduled_from_id");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_visits_ticket_id");
-
-                    b.HasIndex("TechnicianId", "Day", "StartsAt")
-                        .HasDatabaseName("ix_visits_technician_id_day_starts_at");
-
-                    b.ToTable("visits", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_attempts");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("hash");
-
-                    b.Property<string>("Salt")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("salt");
-
-                    b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_portal_access_codes");
-
-                    b.HasIndex("TicketId", "CreatedAt")
-                        .HasDatabaseName("ix_portal_access_codes_ticket_id_created_at");
-
-                    b.ToTable("portal_access_codes", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.ProofFailure", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.HasKey("Id")
-                        .HasName("pk_portal_proof_failures");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_portal_proof_failures_at");
-
-                    b.HasIndex("Key", "At")
-                        .HasDatabaseName("ix_portal_proof_failures_key_at");
-
-                    b.ToTable("portal_proof_failures", (string)null);
-                });
-
-            modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.PrimitiveCollection<string>("Emails")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("emails");
-
-                    b.Property<string>("FolioPrefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("folio_prefix");
-
-                    b.Property<string>("Hours")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("hours");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.PrimitiveCollection<string>("Phones")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("phones");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("time_zone");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("Web")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("web");
-
-                    b.Property<string>("WhatsApp")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("whats_app");
-
-                    b.HasKey("Id")
-                        .HasName("pk_provider_profile");
-
-                    b.ToTable("provider_profile", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.ApiKey", b =>
@@ -1842,6 +1570,174 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("subscribers", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Supervision.DeadlineNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_notices");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_deadline_notices_sent_at");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_notices_ticket_id_kind");
+
+                    b.ToTable("deadline_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Tickets.Causes.Cause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<bool>("AttributableToProvider")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributable_to_provider");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_causes");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_causes_name");
+
+                    b.ToTable("causes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla en fibra óptica (corte o daño en la red)"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla en cable coaxial o conectores"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Equipo del proveedor dañado (módem, ONT o decodificador)"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Equipo del suscriptor dañado (router o dispositivo propio)"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Corte programado por mantenimiento"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Saturación de red en la zona"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Falla de energía eléctrica en el domicilio"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Instalación interior del domicilio dañada"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Configuración incorrecta del equipo"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Servicio suspendido por falta de pago"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Falla del proveedor de enlace (tránsito de internet)"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            AttributableToProvider = true,
+                            Name = "Daño por terceros (obra, vandalismo o robo de cable)"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            AttributableToProvider = false,
+                            Name = "Sin falla encontrada"
+                        });
+                });
+
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -1995,6 +1891,11 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("service_restored_at");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2051,6 +1952,10 @@ namespace Ventanilla.Migrations.Sqlite
 
                     b.HasIndex("ReportedAt")
                         .HasDatabaseName("ix_tickets_reported_at");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_source_key");
 
                     b.HasIndex("SubscriberId")
                         .HasDatabaseName("ix_tickets_subscriber_id");
@@ -2150,6 +2055,191 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasDatabaseName("ix_timeline_entries_ticket_id_id");
 
                     b.ToTable("timeline_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.TechnicianDay", b =>
+                {
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bookings");
+
+                    b.HasKey("TechnicianId", "Day")
+                        .HasName("pk_technician_days");
+
+                    b.ToTable("technician_days", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missed_reason");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<long?>("RescheduledFromId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rescheduled_from_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_by_id");
+
+                    b.Property<DateTime?>("ServiceRestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_restored_at");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TechnicianId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technician_id");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Window")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("RescheduledFromId")
+                        .HasDatabaseName("ix_visits_rescheduled_from_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_visits_ticket_id");
+
+                    b.HasIndex("TechnicianId", "Day", "StartsAt")
+                        .HasDatabaseName("ix_visits_technician_id_day_starts_at");
+
+                    b.ToTable("visits", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Web.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2314,22 +2404,14 @@ namespace Ventanilla.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ventanilla.Channels.InboundMessage", b =>
+            modelBuilder.Entity("Ventanilla.Channels.Portal.AccessCode", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_inbound_messages_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.Channels.OutboxMessage", b =>
-                {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_access_codes_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Channels.WhatsApp.WhatsAppConversation", b =>
@@ -2341,17 +2423,7 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasConstraintName("fk_whatsapp_conversations_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Routing.AreaRouting", b =>
-                {
-                    b.HasOne("Ventanilla.Staff.Area", null)
-                        .WithOne()
-                        .HasForeignKey("Ventanilla.FollowUp.Routing.AreaRouting", "AreaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_area_routing_areas_area_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Rules.TicketPause", b =>
+            modelBuilder.Entity("Ventanilla.Deadlines.Rules.TicketPause", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
                         .WithMany()
@@ -2361,57 +2433,32 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasConstraintName("fk_ticket_pauses_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Ventanilla.FollowUp.Supervision.DeadlineNotice", b =>
+            modelBuilder.Entity("Ventanilla.Messaging.InboundMessage", b =>
                 {
                     b.HasOne("Ventanilla.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
+                {
+                    b.HasOne("Ventanilla.Staff.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Ventanilla.Routing.AreaRouting", "AreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_deadline_notices_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.TechnicianDay", b =>
-                {
-                    b.HasOne("Ventanilla.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("TechnicianId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_technician_days_asp_net_users_technician_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.FollowUp.Visits.Visit", b =>
-                {
-                    b.HasOne("Ventanilla.FollowUp.Visits.Visit", null)
-                        .WithMany()
-                        .HasForeignKey("RescheduledFromId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_visits_visits_rescheduled_from_id");
-
-                    b.HasOne("Ventanilla.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("TechnicianId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_visits_asp_net_users_technician_id");
-
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_visits_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Ventanilla.Portal.AccessCode", b =>
-                {
-                    b.HasOne("Ventanilla.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_portal_access_codes_tickets_ticket_id");
+                        .HasConstraintName("fk_area_routing_areas_area_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Staff.StaffUser", b =>
@@ -2599,6 +2646,16 @@ namespace Ventanilla.Migrations.Sqlite
                     b.Navigation("WhatsAppIdentities");
                 });
 
+            modelBuilder.Entity("Ventanilla.Supervision.DeadlineNotice", b =>
+                {
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_notices_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>
                 {
                     b.HasOne("Ventanilla.Staff.Area", "Area")
@@ -2725,6 +2782,39 @@ namespace Ventanilla.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_timeline_entries_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.TechnicianDay", b =>
+                {
+                    b.HasOne("Ventanilla.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_technician_days_asp_net_users_technician_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Visits.Visit", b =>
+                {
+                    b.HasOne("Ventanilla.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_visits_visits_rescheduled_from_id");
+
+                    b.HasOne("Ventanilla.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_asp_net_users_technician_id");
+
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>

@@ -10,13 +10,6 @@ namespace Ventanilla.Tickets;
 // clock (DueAt, AtRiskAt) so queues and notices find both with index lookups.
 public sealed partial class Ticket
 {
-    /// <summary>When the first answer to the subscriber is due, and from when it is at risk.</summary>
-    public DateTime? FirstResponseDueAt { get; private set; }
-    public DateTime? FirstResponseAtRiskAt { get; private set; }
-
-    /// <summary>When staff first answered: a reply, or taking the report up.</summary>
-    public DateTime? FirstRespondedAt { get; private set; }
-
     /// <summary>Sets both clocks; a clock no rule sets is left without a deadline.</summary>
     public void SetClocks(ClockTimes? firstResponse, ClockTimes? resolution)
     {

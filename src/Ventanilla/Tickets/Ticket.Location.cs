@@ -10,12 +10,6 @@ public sealed partial class Ticket
 {
     public const int VisitPlaceLimit = 500;
 
-    public double? VisitLatitude { get; private set; }
-    public double? VisitLongitude { get; private set; }
-
-    /// <summary>The place's name and address as the subscriber's phone described it.</summary>
-    public string? VisitPlace { get; private set; }
-
     public void SetVisitLocation(double? latitude, double? longitude, string? place, Actor actor, DateTime now)
     {
         var before = VisitText();

@@ -11,16 +11,6 @@ public sealed partial class Ticket
 {
     public const int OutcomeTextLength = 4_000;
 
-    /// <summary>How the owning area settled a complaint or clarification; told to the subscriber in the notice.</summary>
-    public AreaOutcome? Outcome { get; private set; }
-
-    /// <summary>The agreement reached (conciliated), the reasons (rejected), or what was clarified or repaired.</summary>
-    public string? OutcomeText { get; private set; }
-    public DateTime? OutcomeAt { get; private set; }
-
-    /// <summary>When a requested cancellation takes effect, in the provider's calendar.</summary>
-    public DateOnly? CancellationEffectiveOn { get; private set; }
-
     /// <summary>Kinds that go to an area, which settles them with an outcome before the subscriber is told.</summary>
     public static bool NeedsAreaOutcome(TicketKind kind) => kind is TicketKind.Complaint or TicketKind.Clarification;
 

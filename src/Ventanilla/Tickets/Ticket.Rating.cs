@@ -8,11 +8,6 @@ public sealed partial class Ticket
 {
     public const int RatingCommentLimit = 1000;
 
-    /// <summary>How the subscriber rated the attention, from 1 (bad) to 5 (very good).</summary>
-    public int? Rating { get; private set; }
-    public string? RatingComment { get; private set; }
-    public DateTime? RatedAt { get; private set; }
-
     /// <summary>
     /// The subscriber's rating of the attention. It is given once, after we told them the outcome
     /// (notified or closed): a rating of work still under way would rate nothing.

@@ -1,6 +1,7 @@
 using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
+using Ventanilla.Tickets.Outcomes;
 
 namespace Ventanilla.Tickets;
 
@@ -67,6 +68,38 @@ public sealed partial class Ticket
 
     /// <summary>Bumped on every change that another person could overwrite.</summary>
     public int Version { get; private set; }
+
+    // The follow-up's clocks: first response beside resolution (DueAt, AtRiskAt), so queues and notices find both by index.
+    /// <summary>When the first answer to the subscriber is due, and from when it is at risk.</summary>
+    public DateTime? FirstResponseDueAt { get; private set; }
+    public DateTime? FirstResponseAtRiskAt { get; private set; }
+
+    /// <summary>When staff first answered: a reply, or taking the report up.</summary>
+    public DateTime? FirstRespondedAt { get; private set; }
+
+    // Where a home visit goes, when the subscriber shared a location.
+    public double? VisitLatitude { get; private set; }
+    public double? VisitLongitude { get; private set; }
+
+    /// <summary>The place's name and address as the subscriber's phone described it.</summary>
+    public string? VisitPlace { get; private set; }
+
+    // The owning area's outcome (Ticket.Outcome.cs holds its rules).
+    /// <summary>How the owning area settled a complaint or clarification; told to the subscriber in the notice.</summary>
+    public AreaOutcome? Outcome { get; private set; }
+
+    /// <summary>The agreement reached (conciliated), the reasons (rejected), or what was clarified or repaired.</summary>
+    public string? OutcomeText { get; private set; }
+    public DateTime? OutcomeAt { get; private set; }
+
+    /// <summary>When a requested cancellation takes effect, in the provider's calendar.</summary>
+    public DateOnly? CancellationEffectiveOn { get; private set; }
+
+    // The subscriber's rating of the attention (Ticket.Rating.cs holds its rules).
+    /// <summary>How the subscriber rated the attention, from 1 (bad) to 5 (very good).</summary>
+    public int? Rating { get; private set; }
+    public string? RatingComment { get; private set; }
+    public DateTime? RatedAt { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => timeline;
 

@@ -22,11 +22,12 @@ public static class TicketsApi
         return group;
     }
 
-    // No request names its source yet (the Idempotency-Key header is read elsewhere, later): each files anew.
+    // A request with an Idempotency-Key files once: a retry after a crash that lost the stored
+    // answer finds the ticket by its source key and answers with it.
     public static Task<Results<Created<TicketResponse>, ValidationProblem>> CreateTicket(
         CreateTicketRequest request, VentanillaDbContext db, TicketIntake intake,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        CreateTicketFrom(request, db, intake, clock, user, sourceKey: null, ct);
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        CreateTicketFrom(request, db, intake, clock, user, IdempotencyKeys.SourceKeyOf(http), ct);
 
     /// <param name="sourceKey">
     /// What makes a retried request file once (<see cref="SourceKeys.Api"/>, from the client's

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Primitives;
+using Ventanilla.Intake;
 
 namespace Ventanilla.Web.Idempotency;
 
@@ -48,7 +49,7 @@ public static class IdempotencyKeys
     /// ticket intake keeps as the ticket's source, so a creation retried after a crash finds its ticket.
     /// </summary>
     public static string? SourceKeyOf(HttpContext http) =>
-        KeyOf(http.Request.Headers[Header]) is { } key && CallerOf(http.User) is { } caller ? $"api:{caller}:{key}" : null;
+        KeyOf(http.Request.Headers[Header]) is { } key && CallerOf(http.User) is { } caller ? SourceKeys.Api(caller, key) : null;
 
     /// <summary>The key when the header holds exactly one value of 1 to 255 characters.</summary>
     internal static string? KeyOf(StringValues values) =>
