@@ -3,16 +3,13 @@ using Ventanilla.Channels.Email;
 using Ventanilla.Channels.Portal;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Demo;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 // Settings ship beside the binaries; data paths stay relative to where the service is started.

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Ventanilla.Intake;
 using Ventanilla.Web;
 
 namespace Ventanilla.Data;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

@@ -1,5 +1,3 @@
-using Ventanilla.Intake;
-
 namespace Ventanilla.Data;
 
 public sealed class DatabaseOptions

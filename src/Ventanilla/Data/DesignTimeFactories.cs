@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

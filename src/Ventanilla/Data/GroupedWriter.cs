@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

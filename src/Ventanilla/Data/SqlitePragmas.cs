@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Data;
 

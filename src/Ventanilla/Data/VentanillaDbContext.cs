@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Attachments;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
 using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Staff;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines;
 

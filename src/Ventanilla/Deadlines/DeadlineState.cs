@@ -1,6 +1,3 @@
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Deadlines;
 
 public enum DeadlineStatus { OnTime, AtRisk, Overdue }

@@ -1,6 +1,3 @@
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Deadlines;
 
 /// <summary>The stretches a ticket waited on the subscriber, tidied before a clock counts them.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 

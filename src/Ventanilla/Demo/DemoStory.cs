@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Outcomes;

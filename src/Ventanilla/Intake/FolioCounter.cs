@@ -1,5 +1,3 @@
-using Ventanilla.Data;
-
 namespace Ventanilla.Intake;
 
 /// <summary>The last folio sequence handed out in a year. One row a year.</summary>

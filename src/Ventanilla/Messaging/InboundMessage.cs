@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Messaging;

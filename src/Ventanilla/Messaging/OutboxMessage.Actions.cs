@@ -1,6 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-
 namespace Ventanilla.Messaging;
 
 /// <summary>What staff may do with a message the channel could not or did not send: try again, or call it off.</summary>

@@ -1,6 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-
 namespace Ventanilla.Messaging;
 
 /// <summary>

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Provider;
 

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Routing;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Routing;
 

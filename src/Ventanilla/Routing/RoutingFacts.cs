@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-using Ventanilla.Web;
 
 namespace Ventanilla.Routing;
 

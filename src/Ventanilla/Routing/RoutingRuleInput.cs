@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 namespace Ventanilla.Routing;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Staff;

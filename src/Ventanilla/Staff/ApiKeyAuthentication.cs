@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Staff;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Staff;
 

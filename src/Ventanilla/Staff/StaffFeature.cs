@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Staff;
 

@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Supervision;
 

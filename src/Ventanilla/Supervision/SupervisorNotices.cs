@@ -1,18 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Supervision;
 

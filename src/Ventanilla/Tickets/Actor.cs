@@ -1,5 +1,3 @@
-using Ventanilla.Intake;
-
 namespace Ventanilla.Tickets;
 
 /// <summary>Who did something: a staff member, an API key, a channel or the system itself.</summary>

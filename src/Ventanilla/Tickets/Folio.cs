@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,9 +1,6 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Tickets.Closure;
 using Ventanilla.Tickets.Outcomes;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Visits;
 
 namespace Ventanilla.Tickets;

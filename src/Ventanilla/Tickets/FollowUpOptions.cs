@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Ventanilla.Deadlines;
-using Ventanilla.Intake;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets;
 

@@ -1,5 +1,3 @@
-using Ventanilla.Intake;
-
 namespace Ventanilla.Tickets;
 
 /// <summary>How the procedure's words read to a Mexican subscriber.</summary>

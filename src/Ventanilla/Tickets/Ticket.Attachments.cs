@@ -1,5 +1,4 @@
 using Ventanilla.Attachments;
-using Ventanilla.Intake;
 
 namespace Ventanilla.Tickets;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets;
 

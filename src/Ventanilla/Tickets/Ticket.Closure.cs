@@ -1,8 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
-using Ventanilla.Tickets.Closure;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Tickets;
 
 public sealed partial class Ticket

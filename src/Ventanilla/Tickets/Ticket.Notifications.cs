@@ -1,11 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Deadlines;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
-using Ventanilla.Messaging.Notifications;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Tickets;
 
 public sealed partial class Ticket

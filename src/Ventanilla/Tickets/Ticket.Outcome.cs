@@ -1,8 +1,5 @@
 using System.Globalization;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Tickets.Outcomes;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ventanilla.Intake;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;

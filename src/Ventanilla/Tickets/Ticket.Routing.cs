@@ -1,7 +1,4 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Routing;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tickets;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Visits;
 using Ventanilla.Web;
 

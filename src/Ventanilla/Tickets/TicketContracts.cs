@@ -1,6 +1,3 @@
-using Ventanilla.Intake;
-using Ventanilla.Web;
-
 namespace Ventanilla.Tickets;
 
 // Requests take enums as text so that an unknown value is a field error in Spanish, not a parse failure.

@@ -1,5 +1,3 @@
-using Ventanilla.Intake;
-
 namespace Ventanilla.Tickets;
 
 // Enum members travel as snake_case text (in JSON and in the database), so renaming one is a

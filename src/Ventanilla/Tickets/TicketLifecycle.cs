@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Ventanilla.Intake;
 using static Ventanilla.Tickets.TicketStatus;
 
 namespace Ventanilla.Tickets;

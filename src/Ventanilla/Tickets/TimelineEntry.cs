@@ -1,5 +1,3 @@
-using Ventanilla.Intake;
-
 namespace Ventanilla.Tickets;
 
 /// <summary>One line of a ticket's history. Entries are only ever added, never changed.</summary>

@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Visits;
 

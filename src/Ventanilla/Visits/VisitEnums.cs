@@ -1,7 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Visits;
 
 // Stored and sent as snake_case text, like every enum of the model.

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Ventanilla.Deadlines;
 using Ventanilla.Staff;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Visits;
 

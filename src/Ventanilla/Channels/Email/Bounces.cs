@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Attachments;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 

@@ -1,7 +1,4 @@
 using MimeKit;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

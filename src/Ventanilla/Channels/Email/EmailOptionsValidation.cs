@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 
 namespace Ventanilla.Channels.Email;

@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.Email;

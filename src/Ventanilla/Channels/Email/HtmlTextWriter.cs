@@ -1,8 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

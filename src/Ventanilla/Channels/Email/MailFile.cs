@@ -1,8 +1,5 @@
 using System.Globalization;
 using MimeKit;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,7 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.Email;
 
 internal static class MailHeaders

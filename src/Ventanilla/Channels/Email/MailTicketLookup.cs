@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;
 

@@ -1,7 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.Email;
 
 /// <summary>What we know about ourselves when judging a message that reached one of our mailboxes.</summary>

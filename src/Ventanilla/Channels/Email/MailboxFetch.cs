@@ -2,10 +2,7 @@ using MailKit;
 using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;

@@ -3,10 +3,8 @@ using MailKit.Net.Imap;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;

@@ -1,10 +1,8 @@
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;

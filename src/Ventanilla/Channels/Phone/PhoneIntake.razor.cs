@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
 using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Staff;
-using Ventanilla.Tickets;
 
 namespace Ventanilla.Channels.Phone;
 

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
 using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 using Ventanilla.Web;

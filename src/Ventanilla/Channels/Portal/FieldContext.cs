@@ -1,7 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.Portal;
 
 /// <summary>What an input needs from its field: the ids that describe it and whether it is in error.</summary>

@@ -1,7 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.Portal;
 
 /// <summary>Contact details shown back only in part, enough to recognise them and no more.</summary>

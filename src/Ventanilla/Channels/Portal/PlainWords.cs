@@ -1,8 +1,4 @@
 using System.Globalization;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
 

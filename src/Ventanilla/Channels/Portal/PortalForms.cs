@@ -1,7 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.Portal;
 
 // The portal's forms as the browser posts them. Every one carries the honeypot: a field people

@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Portal;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Portal;
 

@@ -1,6 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Provider;
 
 namespace Ventanilla.Channels.Portal;

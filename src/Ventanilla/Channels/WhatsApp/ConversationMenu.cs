@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
 using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

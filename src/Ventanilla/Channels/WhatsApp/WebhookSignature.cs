@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

@@ -1,7 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.WhatsApp;
 
 /// <summary>The account in use, with its secrets readable: what the webhook, the processor and the sender need.</summary>

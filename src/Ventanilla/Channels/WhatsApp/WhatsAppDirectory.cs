@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.WhatsApp;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
-
 namespace Ventanilla.Channels.WhatsApp;
 
 public static class WhatsAppFeature

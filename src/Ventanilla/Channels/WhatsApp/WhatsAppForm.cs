@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Web;
 
 namespace Ventanilla.Channels.WhatsApp;

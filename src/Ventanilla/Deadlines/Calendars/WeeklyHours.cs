@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Calendars;
 

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Rules;
 

@@ -1,7 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Deadlines.Rules;
 
 /// <summary>The deadline model's words as the provider's staff say them.</summary>

@@ -1,7 +1,4 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 namespace Ventanilla.Deadlines.Rules;

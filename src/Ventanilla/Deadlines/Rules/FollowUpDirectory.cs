@@ -1,15 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Routing;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Rules;
 

@@ -1,7 +1,4 @@
-using Ventanilla.Deadlines;
 using Ventanilla.Supervision;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Rules;
 

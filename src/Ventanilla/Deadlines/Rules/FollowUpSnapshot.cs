@@ -1,9 +1,6 @@
-using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Intake;
 using Ventanilla.Routing;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Deadlines.Rules;
 

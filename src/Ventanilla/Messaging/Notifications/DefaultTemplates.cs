@@ -1,7 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Messaging.Notifications;
 
 /// <summary>The Spanish texts a fresh install starts with; administrators edit them in /admin/plantillas.</summary>

@@ -1,7 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Messaging.Notifications;
 
 /// <summary>The events the subscriber is told about. The names travel in the outbox and name the WhatsApp templates.</summary>

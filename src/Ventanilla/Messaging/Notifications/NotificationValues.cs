@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;
 

@@ -1,13 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;
 

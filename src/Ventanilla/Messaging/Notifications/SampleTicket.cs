@@ -1,8 +1,5 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;
 

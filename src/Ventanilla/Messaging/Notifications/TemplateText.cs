@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Messaging.Notifications;
 

@@ -3,11 +3,8 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Ventanilla.Channels;
 using Ventanilla.Channels.Email;
 using Ventanilla.Channels.WhatsApp;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.Messaging.Outbox;
 

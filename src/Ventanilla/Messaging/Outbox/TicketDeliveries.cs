@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Messaging.Outbox;

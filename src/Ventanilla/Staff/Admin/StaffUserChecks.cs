@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Intake;
 using Ventanilla.Subscribers.Pages;
 using Ventanilla.Web;
 

@@ -1,8 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Tickets.Causes;
 
 /// <summary>

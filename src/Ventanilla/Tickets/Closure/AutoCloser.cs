@@ -3,10 +3,7 @@ using Microsoft.Extensions.Options;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
 using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Provider;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets.Closure;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets.Closure;
 

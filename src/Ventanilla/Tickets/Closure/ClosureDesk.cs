@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tickets.Closure;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 
 namespace Ventanilla.Tickets.Inbox;
 

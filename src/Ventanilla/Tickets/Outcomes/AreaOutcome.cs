@@ -1,8 +1,3 @@
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
-
 namespace Ventanilla.Tickets.Outcomes;
 
 /// <summary>How the owning area settled a complaint or a clarification.</summary>

@@ -2,11 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tickets.Outcomes;

@@ -2,11 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Staff;
-using Ventanilla.Tickets;
 using Ventanilla.Tickets.Causes;
 using Ventanilla.Visits;
 

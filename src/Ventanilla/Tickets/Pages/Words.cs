@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Ventanilla.Intake;
-using Ventanilla.Tickets;
 
 namespace Ventanilla.Tickets.Pages;
 

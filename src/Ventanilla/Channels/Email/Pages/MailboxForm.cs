@@ -1,7 +1,4 @@
 using System.Globalization;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Web;
 
