@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using static Microsoft.Playwright.Assertions;
 

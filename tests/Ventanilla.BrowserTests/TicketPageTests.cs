@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Routing;
 using Ventanilla.Staff;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Xunit.Sdk;
 
 namespace Ventanilla.IntegrationTests;

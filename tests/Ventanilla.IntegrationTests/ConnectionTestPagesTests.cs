@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.IntegrationTests.WhatsApp;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Tickets.Inbox;
 
 namespace Ventanilla.IntegrationTests;

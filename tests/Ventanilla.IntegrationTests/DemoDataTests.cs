@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Demo;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using MimeKit;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

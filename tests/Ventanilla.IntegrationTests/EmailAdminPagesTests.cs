@@ -2,10 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

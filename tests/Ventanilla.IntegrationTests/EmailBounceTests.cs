@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Ventanilla.Channels;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;

@@ -2,12 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Ventanilla.Channels;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 
 namespace Ventanilla.IntegrationTests;
 

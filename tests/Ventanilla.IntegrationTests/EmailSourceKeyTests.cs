@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Ventanilla.Channels;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Messaging;

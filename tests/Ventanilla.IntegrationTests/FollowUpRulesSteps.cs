@@ -6,10 +6,7 @@ using Ventanilla.Data;
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.IntegrationTests;
 

@@ -5,9 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using static Ventanilla.IntegrationTests.FollowUpRulesSteps;
 
 namespace Ventanilla.IntegrationTests;

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
 using Ventanilla.IntegrationTests.FollowUp;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using Ventanilla.Web.Idempotency;

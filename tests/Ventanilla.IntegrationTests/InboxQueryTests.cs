@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Inbox;
 

@@ -17,7 +17,7 @@ public class MigrationTests
     [Theory, BothDatabases]
     public async Task Migrate_OnANewDatabase_AppliesEveryMigrationOfTheProvidersAssemblyInOrder(DatabaseKind kind)
     {
-        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var database = await TestDatabase.CreateAsync(kind, migrated: false);
         await using var db = database.OpenContext();
 
         await db.Database.MigrateAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Channels;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 

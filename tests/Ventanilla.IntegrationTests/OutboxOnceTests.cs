@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Channels.Email;
 using Ventanilla.Data;
 using Ventanilla.Messaging;
-using Ventanilla.Messaging.Outbox;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests;

@@ -7,7 +7,6 @@ using Ventanilla.Channels.Email;
 using Ventanilla.Channels.Email.Pages;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.IntegrationTests.WhatsApp;
 
 namespace Ventanilla.IntegrationTests;

@@ -1,6 +1,5 @@
 using System.Net;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 
 namespace Ventanilla.IntegrationTests;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests;
 

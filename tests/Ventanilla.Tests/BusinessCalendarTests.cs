@@ -1,6 +1,4 @@
 using Ventanilla.Deadlines;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests;

@@ -1,7 +1,5 @@
 using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tests;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Deadlines;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests;

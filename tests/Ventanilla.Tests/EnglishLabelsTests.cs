@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 using Ventanilla.Web;
 

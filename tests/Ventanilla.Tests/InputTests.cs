@@ -1,4 +1,3 @@
-using Ventanilla.Intake;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
 using Ventanilla.Web;

@@ -1,6 +1,4 @@
-using Ventanilla.Channels;
 using Ventanilla.Channels.Portal;
-using Ventanilla.Hosting;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Tests;

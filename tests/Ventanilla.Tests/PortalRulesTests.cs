@@ -1,5 +1,4 @@
 using Ventanilla.Channels.Portal;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests;

@@ -1,5 +1,3 @@
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
 using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Provider;

@@ -2,16 +2,12 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Ventanilla.Channels;
 using Ventanilla.Data;
 using Ventanilla.Deadlines;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 using Ventanilla.Tickets.Closure;
 using Ventanilla.Tickets.Inbox;
-using Ventanilla.Tickets.Pages;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;
 
 namespace Ventanilla.IntegrationTests.FollowUp;

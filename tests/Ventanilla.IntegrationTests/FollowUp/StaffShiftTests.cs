@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.FollowUp;

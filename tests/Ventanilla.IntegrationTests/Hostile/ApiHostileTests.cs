@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Xunit.Abstractions;
 
 namespace Ventanilla.IntegrationTests.Hostile;

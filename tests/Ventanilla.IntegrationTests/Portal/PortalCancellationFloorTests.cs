@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Channels.Portal;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 
 namespace Ventanilla.IntegrationTests.Portal;
 

@@ -3,12 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Ventanilla.Channels;
 using Ventanilla.Channels.Email;
 using Ventanilla.Channels.Portal;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.IntegrationTests.Portal;

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
-using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.Portal;

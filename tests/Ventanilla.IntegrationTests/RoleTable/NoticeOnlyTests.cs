@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using Ventanilla.Tickets;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;

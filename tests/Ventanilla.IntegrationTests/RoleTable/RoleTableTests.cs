@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Staff;
 using static Ventanilla.IntegrationTests.FollowUp.FollowUpFlow;
 

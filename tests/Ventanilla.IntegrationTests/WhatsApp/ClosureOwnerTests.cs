@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.IntegrationTests.WhatsApp;

@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Channels;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
 using Ventanilla.Messaging;

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 

@@ -3,10 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ventanilla.Channels;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
-using Ventanilla.Intake;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 

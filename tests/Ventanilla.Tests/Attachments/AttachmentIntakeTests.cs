@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Ventanilla.Attachments;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.Attachments;

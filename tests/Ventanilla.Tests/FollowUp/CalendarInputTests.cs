@@ -1,7 +1,5 @@
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using Ventanilla.Web;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests.FollowUp;

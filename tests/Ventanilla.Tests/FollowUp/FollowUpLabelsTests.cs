@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using Ventanilla.Channels;
-using Ventanilla.Hosting;
 using Ventanilla.Messaging;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Messaging.Outbox;

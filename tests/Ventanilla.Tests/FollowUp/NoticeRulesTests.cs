@@ -1,4 +1,3 @@
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
 
 namespace Ventanilla.Tests.FollowUp;

@@ -1,10 +1,8 @@
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
 using Ventanilla.Deadlines.Rules;
-using Ventanilla.Intake;
 using Ventanilla.Routing;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 
 namespace Ventanilla.Tests.FollowUp;
 

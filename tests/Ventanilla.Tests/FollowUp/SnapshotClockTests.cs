@@ -1,8 +1,6 @@
 using Ventanilla.Deadlines;
 using Ventanilla.Deadlines.Calendars;
-using Ventanilla.Intake;
 using Ventanilla.Tickets;
-using Ventanilla.Tickets.Pages;
 using static Ventanilla.Tests.Calendars;
 
 namespace Ventanilla.Tests.FollowUp;

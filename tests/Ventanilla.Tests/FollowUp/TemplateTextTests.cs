@@ -1,4 +1,3 @@
-using Ventanilla.Intake;
 using Ventanilla.Messaging.Notifications;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;
