@@ -45,7 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static readonly Lazy<string> SqliteTemplate = new(BuildSqliteTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // One file per test process, migrated, checkpointed and closed, so a plain copy is a whole database.
+    // One file per test process, migrated, checkpointed and closed, so a copy of the file alone is a whole database.
     private static string BuildSqliteTemplate()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ventanilla-tests");
@@ -56,8 +56,10 @@ public sealed class TestDatabase : IAsyncDisposable
         using (var db = new SqliteVentanillaDbContext(options.Options))
         {
             db.Database.Migrate();
+            // The service opens databases in WAL mode, and EF first opens an existing file read-only,
+            // where the mode cannot change: the template stays in WAL, with everything checkpointed
+            // into the file itself (closing the last connection removes the empty -wal).
             db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
-            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
