@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Email;

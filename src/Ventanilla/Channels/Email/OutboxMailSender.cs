@@ -2,7 +2,6 @@ using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
 using Ventanilla.Messaging;
 using Ventanilla.Provider;
 using Ventanilla.Tickets;

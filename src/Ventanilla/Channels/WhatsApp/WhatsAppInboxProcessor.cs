@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
 using Ventanilla.Messaging;
 using Ventanilla.Tickets;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Hosting;
+using Ventanilla.Messaging;
 
 namespace Ventanilla.Web.Idempotency;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 
-namespace Ventanilla.Hosting;
+namespace Ventanilla.Messaging;
 
 /// <summary>
 /// A worker behind a channel's inbox or outbox: a <see cref="PeriodicJob"/> woken when new work is
