@@ -29,40 +29,6 @@ internal static class NodeData
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    /// <summary>
-    /// Hands back the mailbox leases of processes that no longer run. The poll lease outlives a dead
-    /// node by minutes on purpose (it is not what these tests are about: inbound and outbound claims
-    /// are); this stands in for that wait so a restarted node reads the mailbox again at once.
-    /// </summary>
-    public static async Task ReleaseDeadLeasesAsync(TestDatabase database, IEnumerable<ServiceNode> nodes, CancellationToken stop)
-    {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var alive = nodes.Select(n => n.ProcessId).OfType<int>().ToHashSet();
-                await using (var db = database.OpenContext())
-                {
-                    foreach (var owner in await db.Mailboxes.Where(m => m.LeaseOwner != null).Select(m => m.LeaseOwner!).ToListAsync(stop))
-                    {
-                        // The owner is "machine:process id:random".
-                        var parts = owner.Split(':');
-                        if (parts.Length >= 2 && int.TryParse(parts[^2], out var pid) && !alive.Contains(pid))
-                        {
-                            await db.Mailboxes.Where(m => m.LeaseOwner == owner)
-                                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null), stop);
-                        }
-                    }
-                }
-
-                await Task.Delay(250, stop);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>The id of the process holding the mailbox lease, if any.</summary>
     public static async Task<int?> LeaseHolderAsync(TestDatabase database)
     {
