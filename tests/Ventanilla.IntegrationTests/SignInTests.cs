@@ -129,4 +129,21 @@ public class SignInTests
             return real.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
+
+    [Theory, BothDatabases]
+    public async Task A_successful_sign_in_hashes_the_password_once(DatabaseKind database)
+    {
+        // The password hash is the costliest step of a sign-in: checking it twice doubles the work.
+        await using var app = await VentanillaApp.StartAsync(database);
+        var hasher = new CountingHasher();
+        await using var node = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<StaffUser>>(hasher)));
+        using var browser = From(node, "203.0.113.7");
+        await browser.Http.GetAsync("/entrar");
+
+        var before = hasher.Checks;
+        var signedIn = await browser.SignInAsync(ConsoleClient.AdminEmail, ConsoleClient.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        Assert.Equal(1, hasher.Checks - before);
+    }
 }

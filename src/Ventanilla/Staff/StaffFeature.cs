@@ -27,7 +27,7 @@ public static class StaffFeature
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<VentanillaDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaims>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);

@@ -19,7 +19,7 @@ public enum SignInOutcome
 /// the same password hashing as a wrong password and gets the same answer, and whether an account
 /// is locked or disabled is told only to someone who gave its right password.
 /// </summary>
-public sealed class StaffSignIn(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SignInThrottle throttle)
+public sealed class StaffSignIn(UserManager<StaffUser> users, StaffSignInManager signIn, SignInThrottle throttle)
 {
     private static readonly StaffUser Decoy = new();
     private static string? decoyHash;
@@ -54,7 +54,8 @@ public sealed class StaffSignIn(UserManager<StaffUser> users, SignInManager<Staf
         }
 
         // Identity's own lockout counts only wrong codes at the second step, which needs the password.
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+        // The password was checked above: it is not hashed a second time.
+        var result = await signIn.SignInCheckedAsync(user);
         return result.Succeeded ? SignInOutcome.Succeeded
             : result.RequiresTwoFactor ? SignInOutcome.RequiresTwoFactor
             : result.IsLockedOut ? SignInOutcome.LockedOut
