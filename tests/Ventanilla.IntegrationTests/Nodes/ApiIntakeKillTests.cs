@@ -30,7 +30,7 @@ public class ApiIntakeKillTests
         using var stop = new CancellationTokenSource();
         var chaos = new Chaos(node, Seed, kills: Kills, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(1500));
         var killing = chaos.RunAsync(stop.Token);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(100);
+        var deadline = new TimeLimit(TimeSpan.FromSeconds(100));
 
         try
         {
@@ -67,7 +67,7 @@ public class ApiIntakeKillTests
                 var body = Json.Fault(Description(key));
                 for (var attempt = 1; ; attempt++)
                 {
-                    Assert.True(DateTime.UtcNow < deadline, $"Request {key} got no answer by the deadline ({attempt} attempts).\n{NodeChecks.Context(Seed, node)}");
+                    Assert.True(deadline.Left, $"Request {key} got no answer by the deadline ({attempt} attempts).\n{NodeChecks.Context(Seed, node)}");
                     try
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(body) };

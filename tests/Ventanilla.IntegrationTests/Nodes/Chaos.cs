@@ -29,8 +29,8 @@ internal sealed class Chaos(ServiceNode node, int seed, int kills, TimeSpan shor
                     continue;
                 }
 
-                var at = DateTime.UtcNow + shortest + ((longest - shortest) * random.NextDouble());
-                while (DateTime.UtcNow < at && node.IsRunning)
+                var wait = new TimeLimit(shortest + ((longest - shortest) * random.NextDouble()));
+                while (wait.Left && node.IsRunning)
                 {
                     await Task.Delay(20, stop);
                 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
@@ -32,9 +31,9 @@ public class TwoNodeTests
         // The same WhatsApp message, posted to both nodes at once, as two webhook deliveries of Meta's may land.
         string[] steps =
         [
-            Payloads.Messages(Now(Payloads.Text("wamid.dos.1", "Hola", user.WaId))),
-            Payloads.Messages(Now(Payloads.ListReply("wamid.dos.2", "menu:falla", "Reportar una falla", user.WaId))),
-            Payloads.Messages(Now(Payloads.Text("wamid.dos.3", user.Description, user.WaId))),
+            Payloads.Messages(WhatsAppKillTests.Undated(Payloads.Text("wamid.dos.1", "Hola", user.WaId))),
+            Payloads.Messages(WhatsAppKillTests.Undated(Payloads.ListReply("wamid.dos.2", "menu:falla", "Reportar una falla", user.WaId))),
+            Payloads.Messages(WhatsAppKillTests.Undated(Payloads.Text("wamid.dos.3", user.Description, user.WaId))),
         ];
         foreach (var step in steps)
         {
@@ -111,7 +110,7 @@ public class TwoNodeTests
         victim.Kill();
         var acknowledgedThen = cluster.Smtp.Received.Count;
         var filedThen = await EmailKillTests.TicketCountAsync(cluster.Database);
-        var killedAt = DateTime.UtcNow;
+        var sinceKill = System.Diagnostics.Stopwatch.StartNew();
         Assert.True(acknowledgedThen < Emails, $"All acknowledgements were out before the kill: this run proves nothing.\n{context()}");
 
         // The lease (3 s) plus the survivor's worker intervals and room for a loaded machine.
@@ -124,7 +123,7 @@ public class TwoNodeTests
             NodeSettings.ClaimLease + TimeSpan.FromSeconds(30), $"{survivor.Name} to finish the work of {victim.Name}",
             async () => $"At the kill: {filedThen} tickets, {acknowledgedThen} acknowledged. Now: {await EmailKillTests.TicketCountAsync(cluster.Database)} tickets; receipts " +
                 string.Join(", ", EmailKillTests.Receipts(await NodeData.OutboxAsync(cluster.Database)).GroupBy(r => r.State).Select(g => $"{g.Key} {g.Count()}")) +
-                $"; {cluster.Smtp.Received.Count} at the listener; {(DateTime.UtcNow - killedAt).TotalSeconds:0.0} s after the kill.\n{context()}");
+                $"; {cluster.Smtp.Received.Count} at the listener; {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill.\n{context()}");
 
         Assert.True(survivor.IsRunning, $"{survivor.Name} stopped.\n{context()}");
         await EmailKillTests.AssertEachEmailFiledAndAcknowledgedOnceAsync(cluster.Database, cluster.Smtp, subjects, context());
@@ -138,13 +137,6 @@ public class TwoNodeTests
     {
         await using var db = database.OpenContext();
         return [.. await db.Tickets.Where(t => t.Channel == ContactChannel.Email).Select(t => t.Id).ToListAsync()];
-    }
-
-    private static System.Text.Json.Nodes.JsonObject Now(System.Text.Json.Nodes.JsonObject message)
-    {
-        // Sent now by the clock the nodes run on too, so the 24-hour window is open.
-        message["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return message;
     }
 
     /// <summary>One database, one Dovecot mailbox, one SMTP listener, one fake Graph API, two nodes.</summary>
