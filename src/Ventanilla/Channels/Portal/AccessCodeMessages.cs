@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ventanilla.Data;
+using Ventanilla.Hosting;
 using Ventanilla.Messaging;
 
 namespace Ventanilla.Channels.Portal;
@@ -33,7 +34,7 @@ public static class AccessCodeMessages
 
 /// <summary>Every minute, retires the code messages that expired unsent (a channel down, a number without WhatsApp).</summary>
 public sealed class ExpiredCodeSweeper(IServiceScopeFactory scopes, IOptions<PortalOptions> options, TimeProvider clock, ILogger<ExpiredCodeSweeper> log)
-    : ChannelWorker(clock, log)
+    : PeriodicJob(clock, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 

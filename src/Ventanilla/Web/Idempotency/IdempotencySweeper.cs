@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
-using Ventanilla.Messaging;
+using Ventanilla.Hosting;
 
 namespace Ventanilla.Web.Idempotency;
 
@@ -9,11 +9,9 @@ namespace Ventanilla.Web.Idempotency;
 /// the table small; its pace does not change what a client sees.
 /// </summary>
 public sealed class IdempotencySweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencySweeper> log)
-    : ChannelWorker(clock, log)
+    : PeriodicJob(clock, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
-
-    protected override bool RunsInBackground => true;
 
     protected override Task RunPassAsync(CancellationToken ct) => SweepAsync(ct);
 
