@@ -1152,6 +1152,271 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Neighborhoods")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("neighborhoods");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("PostalCodes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("postal_codes");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_nodes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_network_nodes_code");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_network_nodes_parent_id");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_network_nodes_path");
+
+                    b.ToTable("network_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.Outage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("AttributableToProvider")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attributable_to_provider");
+
+                    b.Property<string>("AttributionEvidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attribution_evidence");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<DateTime?>("EstimatedRestorationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("estimated_restoration_at");
+
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("external_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("restored_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outages");
+
+                    b.HasIndex("ExternalKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outages_external_key");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_outages_status");
+
+                    b.ToTable("outages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_entries");
+
+                    b.HasIndex("OutageId", "At")
+                        .HasDatabaseName("ix_outage_entries_outage_id_at");
+
+                    b.ToTable("outage_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNode", b =>
+                {
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("node_path");
+
+                    b.HasKey("OutageId", "NodeId")
+                        .HasName("pk_outage_nodes");
+
+                    b.HasIndex("NodeId")
+                        .HasDatabaseName("ix_outage_nodes_node_id");
+
+                    b.ToTable("outage_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -1524,6 +1789,99 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Subscribers.Services.Service", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_number");
+
+                    b.Property<int?>("BillingCutoffDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("billing_cutoff_day");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal?>("MonthlyPriceMxn")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("monthly_price_mxn");
+
+                    b.Property<string>("Neighborhood")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("neighborhood");
+
+                    b.Property<long?>("NodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("PlanName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_name");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("street");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services");
+
+                    b.HasIndex("AccountNumber")
+                        .HasDatabaseName("ix_services_account_number");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_code");
+
+                    b.HasIndex("SubscriberId")
+                        .HasDatabaseName("ix_services_subscriber_id");
+
+                    b.HasIndex("NodeId", "State")
+                        .HasDatabaseName("ix_services_node_id_state");
+
+                    b.ToTable("services", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Subscribers.Subscriber", b =>
                 {
                     b.Property<long>("Id")
@@ -1884,6 +2242,10 @@ namespace Ventanilla.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notified_at");
 
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1930,6 +2292,10 @@ namespace Ventanilla.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("service_address");
+
+                    b.Property<long?>("ServiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_id");
 
                     b.Property<DateTime?>("ServiceRestoredAt")
                         .HasColumnType("timestamp with time zone")
@@ -1994,8 +2360,14 @@ namespace Ventanilla.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_folio");
 
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_tickets_outage_id");
+
                     b.HasIndex("ReportedAt")
                         .HasDatabaseName("ix_tickets_reported_at");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_tickets_service_id");
 
                     b.HasIndex("SourceKey")
                         .IsUnique()
@@ -2499,6 +2871,42 @@ namespace Ventanilla.Migrations.Postgres
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
+                {
+                    b.HasOne("Ventanilla.Network.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_network_nodes_network_nodes_parent_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageEntry", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_entries_outages_outage_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNode", b =>
+                {
+                    b.HasOne("Ventanilla.Network.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_nodes_network_nodes_node_id");
+
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany("Nodes")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_nodes_outages_outage_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
                 {
                     b.HasOne("Ventanilla.Staff.Area", null)
@@ -2516,6 +2924,21 @@ namespace Ventanilla.Migrations.Postgres
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_staff_users_areas_area_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Subscribers.Services.Service", b =>
+                {
+                    b.HasOne("Ventanilla.Network.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_services_network_nodes_node_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_services_subscribers_subscriber_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Subscribers.Subscriber", b =>
@@ -2726,6 +3149,18 @@ namespace Ventanilla.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tickets_asp_net_users_customer_service_owner_id");
 
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_outages_outage_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_services_service_id");
+
                     b.HasOne("Ventanilla.Subscribers.Subscriber", "Subscriber")
                         .WithMany()
                         .HasForeignKey("SubscriberId")
@@ -2871,6 +3306,13 @@ namespace Ventanilla.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_visits_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.Outage", b =>
+                {
+                    b.Navigation("Nodes");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>

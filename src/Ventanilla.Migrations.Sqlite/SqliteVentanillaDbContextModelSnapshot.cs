@@ -1120,6 +1120,265 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Neighborhoods")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("neighborhoods");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<string>("PostalCodes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_codes");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_nodes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_network_nodes_code");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_network_nodes_parent_id");
+
+                    b.HasIndex("Path")
+                        .HasDatabaseName("ix_network_nodes_path");
+
+                    b.ToTable("network_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.Outage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("AttributableToProvider")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributable_to_provider");
+
+                    b.Property<string>("AttributionEvidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribution_evidence");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeclaredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_at");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_at");
+
+                    b.Property<DateTime?>("EstimatedRestorationAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("estimated_restoration_at");
+
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restored_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outages");
+
+                    b.HasIndex("ExternalKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outages_external_key");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_outages_status");
+
+                    b.ToTable("outages", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_entries");
+
+                    b.HasIndex("OutageId", "At")
+                        .HasDatabaseName("ix_outage_entries_outage_id_at");
+
+                    b.ToTable("outage_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNode", b =>
+                {
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_path");
+
+                    b.HasKey("OutageId", "NodeId")
+                        .HasName("pk_outage_nodes");
+
+                    b.HasIndex("NodeId")
+                        .HasDatabaseName("ix_outage_nodes_node_id");
+
+                    b.ToTable("outage_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -1486,6 +1745,97 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Subscribers.Services.Service", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_number");
+
+                    b.Property<int?>("BillingCutoffDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("billing_cutoff_day");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal?>("MonthlyPriceMxn")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monthly_price_mxn");
+
+                    b.Property<string>("Neighborhood")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("neighborhood");
+
+                    b.Property<long?>("NodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("PlanName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_name");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services");
+
+                    b.HasIndex("AccountNumber")
+                        .HasDatabaseName("ix_services_account_number");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_code");
+
+                    b.HasIndex("SubscriberId")
+                        .HasDatabaseName("ix_services_subscriber_id");
+
+                    b.HasIndex("NodeId", "State")
+                        .HasDatabaseName("ix_services_node_id_state");
+
+                    b.ToTable("services", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Subscribers.Subscriber", b =>
                 {
                     b.Property<long>("Id")
@@ -1840,6 +2190,10 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("notified_at");
 
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -1886,6 +2240,10 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("service_address");
+
+                    b.Property<long?>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
 
                     b.Property<DateTime?>("ServiceRestoredAt")
                         .HasColumnType("TEXT")
@@ -1950,8 +2308,14 @@ namespace Ventanilla.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_folio");
 
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_tickets_outage_id");
+
                     b.HasIndex("ReportedAt")
                         .HasDatabaseName("ix_tickets_reported_at");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_tickets_service_id");
 
                     b.HasIndex("SourceKey")
                         .IsUnique()
@@ -2451,6 +2815,42 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
+                {
+                    b.HasOne("Ventanilla.Network.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_network_nodes_network_nodes_parent_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageEntry", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_entries_outages_outage_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNode", b =>
+                {
+                    b.HasOne("Ventanilla.Network.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_nodes_network_nodes_node_id");
+
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany("Nodes")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_nodes_outages_outage_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
                 {
                     b.HasOne("Ventanilla.Staff.Area", null)
@@ -2468,6 +2868,21 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_staff_users_areas_area_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Subscribers.Services.Service", b =>
+                {
+                    b.HasOne("Ventanilla.Network.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_services_network_nodes_node_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_services_subscribers_subscriber_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Subscribers.Subscriber", b =>
@@ -2670,6 +3085,18 @@ namespace Ventanilla.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tickets_asp_net_users_customer_service_owner_id");
 
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_outages_outage_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_services_service_id");
+
                     b.HasOne("Ventanilla.Subscribers.Subscriber", "Subscriber")
                         .WithMany()
                         .HasForeignKey("SubscriberId")
@@ -2815,6 +3242,13 @@ namespace Ventanilla.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_visits_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.Outage", b =>
+                {
+                    b.Navigation("Nodes");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("Ventanilla.Tickets.Ticket", b =>

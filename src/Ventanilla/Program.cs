@@ -6,6 +6,7 @@ using Ventanilla.Data;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Demo;
 using Ventanilla.Messaging;
+using Ventanilla.Network;
 using Ventanilla.Provider;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
@@ -28,6 +29,7 @@ builder.AddWhatsApp();
 builder.AddFollowUp();
 builder.AddConsole();
 builder.AddPortal();
+builder.AddNetwork();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapPortal();
 app.MapFollowUp();
 app.MapEmail();
 app.MapWhatsApp();
+app.MapNetwork();
 app.MapConsole();
 
 app.Run();

@@ -45,6 +45,11 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Channels.WhatsApp.WhatsAppConversation> WhatsAppConversations => Set<Channels.WhatsApp.WhatsAppConversation>();
     public DbSet<Channels.WhatsApp.WhatsAppSeen> WhatsAppSeen => Set<Channels.WhatsApp.WhatsAppSeen>();
     public DbSet<Web.Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Web.Idempotency.IdempotencyRecord>();
+    public DbSet<Network.NetworkNode> NetworkNodes => Set<Network.NetworkNode>();
+    public DbSet<Subscribers.Services.Service> Services => Set<Subscribers.Services.Service>();
+    public DbSet<Network.Outages.Outage> Outages => Set<Network.Outages.Outage>();
+    public DbSet<Network.Outages.OutageNode> OutageNodes => Set<Network.Outages.OutageNode>();
+    public DbSet<Network.Outages.OutageEntry> OutageEntries => Set<Network.Outages.OutageEntry>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

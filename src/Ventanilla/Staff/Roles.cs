@@ -29,6 +29,11 @@ public static class Rights
     public const string NotifySubscribers = "tickets.notify";
     public const string RecordOutcomes = "tickets.outcome";
     public const string TakeCalls = "calls.take";
+    public const string ReadOutages = "outages.read";
+    public const string ManageOutages = "outages.manage";
+    public const string ManageNetwork = "network.manage";
+    public const string ReadCompensation = "compensation.read";
+    public const string ApproveCompensation = "compensation.approve";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -45,5 +50,13 @@ public static class Rights
         [RecordOutcomes] = [Roles.Area, Roles.Supervisor, Roles.Admin],
         // Phone intake is Customer Service's desk (the procedure's step 1), not the technical or area staff's.
         [TakeCalls] = [Roles.Agent, Roles.Supervisor, Roles.Admin],
+        // Every desk must know a failure is known, so nobody promises a visit for it.
+        [ReadOutages] = Roles.All,
+        // The technical lead knows the cause and the estimate; a supervisor confirms and declares too.
+        [ManageOutages] = [Roles.TechnicalLead, Roles.Supervisor, Roles.Admin],
+        [ManageNetwork] = [Roles.Supervisor, Roles.Admin],
+        // Billing (an area) applies the credits; it reads the ledger but does not approve it.
+        [ReadCompensation] = [Roles.Area, Roles.Supervisor, Roles.Admin],
+        [ApproveCompensation] = [Roles.Supervisor, Roles.Admin],
     };
 }

@@ -101,6 +101,13 @@ public sealed partial class Ticket
     public string? RatingComment { get; private set; }
     public DateTime? RatedAt { get; private set; }
 
+    // Where the report sits in the network (Ticket.Outage.cs holds its rules).
+    /// <summary>The contracted service the report is about, when intake or staff could tell which.</summary>
+    public long? ServiceId { get; private set; }
+
+    /// <summary>The outage (falla masiva) this report is a child of: it keeps its own folio and receipt.</summary>
+    public long? OutageId { get; private set; }
+
     public IReadOnlyList<TimelineEntry> Timeline => timeline;
 
     public static Ticket Register(Folio folio, NewTicket report, Subscriber? subscriber, Actor actor, DateTime now, string? sourceKey = null)

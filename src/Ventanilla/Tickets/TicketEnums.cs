@@ -44,4 +44,7 @@ public enum TimelineEntryType
     NotificationQueued,
     OutcomeRecorded,
     ReadyToNotify,
+    OutageLinked,
+    OutageUnlinked,
+    ServiceChanged,
 }

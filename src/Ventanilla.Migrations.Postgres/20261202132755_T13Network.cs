@@ -1,0 +1,302 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Ventanilla.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class T13Network : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "outage_id",
+                table: "tickets",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "service_id",
+                table: "tickets",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "network_nodes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    parent_id = table.Column<long>(type: "bigint", nullable: true),
+                    path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    depth = table.Column<int>(type: "integer", nullable: false),
+                    postal_codes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    neighborhoods = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_network_nodes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_network_nodes_network_nodes_parent_id",
+                        column: x => x.parent_id,
+                        principalTable: "network_nodes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    cause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    attributable_to_provider = table.Column<bool>(type: "boolean", nullable: true),
+                    attribution_evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    detected_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    declared_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    estimated_restoration_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    restored_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    external_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "services",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    account_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    subscriber_id = table.Column<long>(type: "bigint", nullable: true),
+                    node_id = table.Column<long>(type: "bigint", nullable: true),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    plan_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    monthly_price_mxn = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    billing_cutoff_day = table.Column<int>(type: "integer", nullable: true),
+                    street = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    neighborhood = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    postal_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_services", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_services_network_nodes_node_id",
+                        column: x => x.node_id,
+                        principalTable: "network_nodes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_services_subscribers_subscriber_id",
+                        column: x => x.subscriber_id,
+                        principalTable: "subscribers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    outage_id = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    actor_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    from = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    to = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outage_entries_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_nodes",
+                columns: table => new
+                {
+                    outage_id = table.Column<long>(type: "bigint", nullable: false),
+                    node_id = table.Column<long>(type: "bigint", nullable: false),
+                    node_path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_nodes", x => new { x.outage_id, x.node_id });
+                    table.ForeignKey(
+                        name: "fk_outage_nodes_network_nodes_node_id",
+                        column: x => x.node_id,
+                        principalTable: "network_nodes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_outage_nodes_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_outage_id",
+                table: "tickets",
+                column: "outage_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_service_id",
+                table: "tickets",
+                column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_network_nodes_code",
+                table: "network_nodes",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_network_nodes_parent_id",
+                table: "network_nodes",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_network_nodes_path",
+                table: "network_nodes",
+                column: "path");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_entries_outage_id_at",
+                table: "outage_entries",
+                columns: new[] { "outage_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_nodes_node_id",
+                table: "outage_nodes",
+                column: "node_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outages_external_key",
+                table: "outages",
+                column: "external_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outages_status",
+                table: "outages",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_account_number",
+                table: "services",
+                column: "account_number");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_code",
+                table: "services",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_node_id_state",
+                table: "services",
+                columns: new[] { "node_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_subscriber_id",
+                table: "services",
+                column: "subscriber_id");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_tickets_outages_outage_id",
+                table: "tickets",
+                column: "outage_id",
+                principalTable: "outages",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_tickets_services_service_id",
+                table: "tickets",
+                column: "service_id",
+                principalTable: "services",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "fk_tickets_outages_outage_id",
+                table: "tickets");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_tickets_services_service_id",
+                table: "tickets");
+
+            migrationBuilder.DropTable(
+                name: "outage_entries");
+
+            migrationBuilder.DropTable(
+                name: "outage_nodes");
+
+            migrationBuilder.DropTable(
+                name: "services");
+
+            migrationBuilder.DropTable(
+                name: "outages");
+
+            migrationBuilder.DropTable(
+                name: "network_nodes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_outage_id",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_service_id",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "outage_id",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "service_id",
+                table: "tickets");
+        }
+    }
+}
