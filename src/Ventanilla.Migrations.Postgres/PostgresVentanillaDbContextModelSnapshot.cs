@@ -1152,6 +1152,93 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AmountMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_mxn");
+
+                    b.Property<DateOnly>("ApplyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("apply_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<int>("MinutesWithoutService")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_without_service");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_lines");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_compensation_lines_service_id");
+
+                    b.HasIndex("OutageId", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_lines_outage_id_service_id");
+
+                    b.HasIndex("State", "ApplyBy")
+                        .HasDatabaseName("ix_compensation_lines_state_apply_by");
+
+                    b.HasIndex("TicketId", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_lines_ticket_id_service_id");
+
+                    b.ToTable("compensation_lines", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
                 {
                     b.Property<long>("Id")
@@ -1415,6 +1502,67 @@ namespace Ventanilla.Migrations.Postgres
                         .HasDatabaseName("ix_outage_nodes_node_id");
 
                     b.ToTable("outage_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_id");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscriber_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_notices");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_outage_notices_outbox_message_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_outage_notices_service_id");
+
+                    b.HasIndex("OutageId", "Event", "Round", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outage_notices_outage_id_event_round_service_id");
+
+                    b.ToTable("outage_notices", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
@@ -2871,6 +3019,28 @@ namespace Ventanilla.Migrations.Postgres
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationLine", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_compensation_lines_outages_outage_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_lines_services_service_id");
+
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_compensation_lines_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
                 {
                     b.HasOne("Ventanilla.Network.NetworkNode", null)
@@ -2905,6 +3075,29 @@ namespace Ventanilla.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outage_nodes_outages_outage_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNotice", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_notices_outages_outage_id");
+
+                    b.HasOne("Ventanilla.Messaging.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outage_notices_outbox_messages_outbox_message_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_notices_services_service_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>

@@ -50,6 +50,8 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Network.Outages.Outage> Outages => Set<Network.Outages.Outage>();
     public DbSet<Network.Outages.OutageNode> OutageNodes => Set<Network.Outages.OutageNode>();
     public DbSet<Network.Outages.OutageEntry> OutageEntries => Set<Network.Outages.OutageEntry>();
+    public DbSet<Network.Outages.OutageNotice> OutageNotices => Set<Network.Outages.OutageNotice>();
+    public DbSet<Network.Compensation.CompensationLine> CompensationLines => Set<Network.Compensation.CompensationLine>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -170,6 +170,87 @@ namespace Ventanilla.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "compensation_lines",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    ticket_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    service_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    subscriber_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    from = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    to = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    minutes_without_service = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount_mxn = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    apply_by = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_compensation_lines", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_compensation_lines_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_compensation_lines_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_compensation_lines_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_notices",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    @event = table.Column<string>(name: "event", type: "TEXT", maxLength: 32, nullable: false),
+                    round = table.Column<int>(type: "INTEGER", nullable: false),
+                    service_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    subscriber_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    outbox_message_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_notices", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outage_notices_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outage_notices_outbox_messages_outbox_message_id",
+                        column: x => x.outbox_message_id,
+                        principalTable: "outbox_messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_outage_notices_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_outage_id",
                 table: "tickets",
@@ -179,6 +260,28 @@ namespace Ventanilla.Migrations.Sqlite
                 name: "ix_tickets_service_id",
                 table: "tickets",
                 column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compensation_lines_outage_id_service_id",
+                table: "compensation_lines",
+                columns: new[] { "outage_id", "service_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compensation_lines_service_id",
+                table: "compensation_lines",
+                column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compensation_lines_state_apply_by",
+                table: "compensation_lines",
+                columns: new[] { "state", "apply_by" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compensation_lines_ticket_id_service_id",
+                table: "compensation_lines",
+                columns: new[] { "ticket_id", "service_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_network_nodes_code",
@@ -205,6 +308,22 @@ namespace Ventanilla.Migrations.Sqlite
                 name: "ix_outage_nodes_node_id",
                 table: "outage_nodes",
                 column: "node_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_notices_outage_id_event_round_service_id",
+                table: "outage_notices",
+                columns: new[] { "outage_id", "event", "round", "service_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_notices_outbox_message_id",
+                table: "outage_notices",
+                column: "outbox_message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_notices_service_id",
+                table: "outage_notices",
+                column: "service_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outages_external_key",
@@ -267,16 +386,22 @@ namespace Ventanilla.Migrations.Sqlite
                 table: "tickets");
 
             migrationBuilder.DropTable(
+                name: "compensation_lines");
+
+            migrationBuilder.DropTable(
                 name: "outage_entries");
 
             migrationBuilder.DropTable(
                 name: "outage_nodes");
 
             migrationBuilder.DropTable(
-                name: "services");
+                name: "outage_notices");
 
             migrationBuilder.DropTable(
                 name: "outages");
+
+            migrationBuilder.DropTable(
+                name: "services");
 
             migrationBuilder.DropTable(
                 name: "network_nodes");

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ventanilla.Migrations.Sqlite
 {
-    [Migration("20261202132750_T13Network")]
+    [Migration("20261202133050_T13Network")]
     partial class T13Network
     {
         /// <inheritdoc />
@@ -1123,6 +1123,91 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AmountMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_mxn");
+
+                    b.Property<DateOnly>("ApplyBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("apply_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int>("MinutesWithoutService")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes_without_service");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_lines");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_compensation_lines_service_id");
+
+                    b.HasIndex("OutageId", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_lines_outage_id_service_id");
+
+                    b.HasIndex("State", "ApplyBy")
+                        .HasDatabaseName("ix_compensation_lines_state_apply_by");
+
+                    b.HasIndex("TicketId", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_lines_ticket_id_service_id");
+
+                    b.ToTable("compensation_lines", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
                 {
                     b.Property<long>("Id")
@@ -1380,6 +1465,65 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasDatabaseName("ix_outage_nodes_node_id");
 
                     b.ToTable("outage_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.Property<long?>("SubscriberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriber_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_notices");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_outage_notices_outbox_message_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_outage_notices_service_id");
+
+                    b.HasIndex("OutageId", "Event", "Round", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outage_notices_outage_id_event_round_service_id");
+
+                    b.ToTable("outage_notices", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Provider.ProviderProfile", b =>
@@ -2818,6 +2962,28 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasConstraintName("fk_outbox_messages_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationLine", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_compensation_lines_outages_outage_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_lines_services_service_id");
+
+                    b.HasOne("Ventanilla.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_compensation_lines_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
                 {
                     b.HasOne("Ventanilla.Network.NetworkNode", null)
@@ -2852,6 +3018,29 @@ namespace Ventanilla.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outage_nodes_outages_outage_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageNotice", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Outages.Outage", null)
+                        .WithMany()
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_notices_outages_outage_id");
+
+                    b.HasOne("Ventanilla.Messaging.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outage_notices_outbox_messages_outbox_message_id");
+
+                    b.HasOne("Ventanilla.Subscribers.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_notices_services_service_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Routing.AreaRouting", b =>
