@@ -36,6 +36,7 @@ public static partial class DemoData
             var db = scope.ServiceProvider.GetRequiredService<VentanillaDbContext>();
             cast = await DemoStaff.CreateAsync(users, db, now);
             subscribers = await DemoSubscribers.CreateAsync(db, random, now);
+            await DemoNetwork.CreateAsync(db, subscribers, random, now);
         }
 
         var plans = DemoSchedule.Plan(subscribers, random, now, zone);
