@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Ventanilla.Bench;
 
-internal sealed record BenchOptions(string Mode, string Url, string Key, int Clients, int Seconds, int WarmupSeconds, string File)
+internal sealed record BenchOptions(string Mode, string Url, string Key, int Clients, int Seconds, int WarmupSeconds, string File, int Services)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,7 +21,8 @@ internal sealed record BenchOptions(string Mode, string Url, string Key, int Cli
             Int("clients", 32),
             Int("seconds", 20),
             Int("warmup", 3),
-            Get("file", Path.Combine(Path.GetTempPath(), "ventanilla-ceiling.db")));
+            Get("file", Path.Combine(Path.GetTempPath(), "ventanilla-ceiling.db")),
+            Int("services", 100_000));
     }
 
     public static int Usage()
@@ -29,6 +30,7 @@ internal sealed record BenchOptions(string Mode, string Url, string Key, int Cli
         Console.Error.WriteLine("""
             usage: Ventanilla.Bench load --url URL --key KEY [--clients 32] [--seconds 20] [--warmup 3]
                    Ventanilla.Bench sqlite-ceiling [--file PATH] [--clients 32] [--seconds 20] [--warmup 3]
+                   Ventanilla.Bench network-import --url URL --key KEY [--services 100000]
             """);
         return 2;
     }

@@ -65,7 +65,9 @@ public sealed class NetworkNode
     /// </summary>
     public void PlaceUnder(NetworkNode? parent, DateTime now)
     {
-        if (parent is not null && (parent.Id == Id || parent.IsUnder(this)))
+        // A node not placed yet still has the placeholder path "/", which every path starts with;
+        // nothing can hang under it, so only a placed node is checked for a cycle.
+        if (parent is not null && (parent.Id == Id || (Path != "/" && parent.IsUnder(this))))
         {
             throw new InvalidOperationException("Un nodo no puede quedar debajo de sí mismo.");
         }
