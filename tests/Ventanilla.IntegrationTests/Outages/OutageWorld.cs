@@ -32,8 +32,13 @@ internal static class OutageWorld
                 var node = NetworkNode.Create(code, "Nodo " + code, "sector", app.Now);
                 db.NetworkNodes.Add(node);
                 await db.SaveChangesAsync();
-                var above = parent is null ? null : await db.NetworkNodes.SingleAsync(n => n.Code == parent);
-                node.PlaceUnder(above, app.Now);
+                // A new node's path is "/", which every node starts with: it gets its own path as a root first.
+                node.PlaceUnder(null, app.Now);
+                if (parent is not null)
+                {
+                    node.PlaceUnder(await db.NetworkNodes.SingleAsync(n => n.Code == parent), app.Now);
+                }
+
                 await db.SaveChangesAsync();
                 ids[code] = node.Id;
             }

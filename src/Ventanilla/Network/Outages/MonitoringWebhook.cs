@@ -108,7 +108,9 @@ public static class MonitoringWebhook
     private static void Resolve(Outage outage, MonitoringAlert alert, DateTime now)
     {
         var ended = alert.EndedAt is { } e && e >= outage.StartedAt && e <= now ? e : now;
-        var ownedByMonitoring = outage.Source == OutageSource.Monitoring && outage.Timeline.All(t => t.ActorId == Monitoring.Id);
+        // Linking reports, queuing notices or computing credits is the system's own work, not a person taking over.
+        var ownedByMonitoring = outage.Source == OutageSource.Monitoring && !outage.Timeline.Any(t => t.ActorId != Monitoring.Id
+            && t.Type is not (OutageEntryType.ReportLinked or OutageEntryType.NoticesQueued or OutageEntryType.CompensationComputed));
         if (outage.IsActive && ownedByMonitoring)
         {
             _ = outage.Restore(ended, "La alerta de monitoreo se resolvió.", Monitoring, now);
