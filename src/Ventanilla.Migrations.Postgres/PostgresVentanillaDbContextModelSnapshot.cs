@@ -1536,6 +1536,43 @@ namespace Ventanilla.Migrations.Postgres
                     b.ToTable("outages", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageDetectionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("MinReports")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_reports");
+
+                    b.Property<int>("MinSharePercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_share_percent");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_detection_settings");
+
+                    b.ToTable("outage_detection_settings", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Network.Outages.OutageEntry", b =>
                 {
                     b.Property<long>("Id")

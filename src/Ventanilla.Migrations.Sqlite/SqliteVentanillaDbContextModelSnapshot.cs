@@ -1496,6 +1496,43 @@ namespace Ventanilla.Migrations.Sqlite
                     b.ToTable("outages", (string)null);
                 });
 
+            modelBuilder.Entity("Ventanilla.Network.Outages.OutageDetectionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("MinReports")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_reports");
+
+                    b.Property<int>("MinSharePercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_share_percent");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_detection_settings");
+
+                    b.ToTable("outage_detection_settings", (string)null);
+                });
+
             modelBuilder.Entity("Ventanilla.Network.Outages.OutageEntry", b =>
                 {
                     b.Property<long>("Id")
