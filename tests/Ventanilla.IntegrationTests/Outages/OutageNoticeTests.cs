@@ -37,8 +37,8 @@ public class OutageNoticeTests
         // Carla's suspended service and the services on sector B are not told.
         Assert.Equal(["A-1", "A-2", "A-3", "E-1"], await CodesAsync(app, notices));
         var messages = await MessagesAsync(app, OutageEvents.Declared);
-        Assert.Equal([(ContactChannel.Email, "beto@example.mx"), (ContactChannel.Email, "elena@example.mx"), (ContactChannel.Whatsapp, OutageWorld.AnaPhone)],
-            messages.Select(m => (m.Channel, m.Recipient)).OrderBy(x => x.Recipient));
+        Assert.Equal([(ContactChannel.Whatsapp, OutageWorld.AnaPhone), (ContactChannel.Email, "beto@example.mx"), (ContactChannel.Email, "elena@example.mx")],
+            messages.Select(m => (m.Channel, m.Recipient)).OrderBy(x => x.Recipient, StringComparer.Ordinal));
         // Beto's two services share one message.
         Assert.Single(notices.Where(n => n.SubscriberId == world.Beto).Select(n => n.OutboxMessageId).Distinct());
         Assert.All(messages, m => Assert.Contains($"Hay una falla en tu zona (FM-{outageId:D6}): Corte de fibra en el sector A.", m.Body, StringComparison.Ordinal));

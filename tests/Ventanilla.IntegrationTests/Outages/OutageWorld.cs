@@ -28,7 +28,12 @@ internal sealed record OutageWorld(long SectorA, long SectorB, long Ana, long Be
         var b = NetworkNode.Create("ZAC-B", "Sector B", "sector", now);
         db.NetworkNodes.AddRange(site, a, b);
         await db.SaveChangesAsync();
-        site.PlaceUnder(null, now);
+        // A new node's path is "/" until it is placed, which PlaceUnder reads as "above every node": placed as a root first.
+        foreach (var node in new[] { site, a, b })
+        {
+            node.PlaceUnder(null, now);
+        }
+
         a.PlaceUnder(site, now);
         b.PlaceUnder(site, now);
         a.Describe("Sector A", "sector", "98000", "Centro", now);
