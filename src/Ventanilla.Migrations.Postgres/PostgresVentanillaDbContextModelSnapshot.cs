@@ -1029,6 +1029,72 @@ namespace Ventanilla.Migrations.Postgres
                             WhatsAppLanguage = "es_MX",
                             WhatsAppParameters = "folio,vence",
                             WhatsAppTemplate = "plazo_vencido"
+                        },
+                        new
+                        {
+                            Event = "received_in_outage",
+                            EmailBody = "Recibimos tu {tipo} y le asignamos el folio {folio}.\n\nHay una falla en tu zona ({falla}): {falla_titulo}. {estimacion}\n\nLigamos tu folio a esa falla: te avisaremos cuando se restablezca el servicio.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Recibimos tu {tipo}: hay una falla en tu zona",
+                            PortalText = "Recibimos tu {tipo}. Tu folio es {folio}. Hay una falla en tu zona ({falla}): {falla_titulo}. {estimacion}",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,falla,falla_titulo,estimacion",
+                            WhatsAppTemplate = "folio_recibido_falla"
+                        },
+                        new
+                        {
+                            Event = "outage_planned",
+                            EmailBody = "Haremos un mantenimiento programado en la red que da servicio a tu domicilio ({falla}): {falla_titulo}.\n\nEmpieza el {falla_inicio}. {estimacion}\n\nDurante ese tiempo tu servicio puede interrumpirse; no necesitas reportarlo.\n\nSi tienes dudas, comunícate con nosotros sin costo:\n{canales}",
+                            EmailSubject = "[{falla}] Mantenimiento programado en tu zona",
+                            PortalText = "Mantenimiento programado ({falla}): {falla_titulo}. Empieza el {falla_inicio}.",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "falla,falla_titulo,falla_inicio,estimacion",
+                            WhatsAppTemplate = "falla_mantenimiento"
+                        },
+                        new
+                        {
+                            Event = "outage_declared",
+                            EmailBody = "Hay una falla en tu zona ({falla}): {falla_titulo}. {estimacion}\n\nYa estamos trabajando en ella; no necesitas reportarla. Te avisaremos cuando se restablezca el servicio.\n\nSi tienes dudas, comunícate con nosotros sin costo:\n{canales}",
+                            EmailSubject = "[{falla}] Hay una falla en tu zona",
+                            PortalText = "Hay una falla en tu zona ({falla}): {falla_titulo}. {estimacion}",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "falla,falla_titulo,estimacion",
+                            WhatsAppTemplate = "falla_aviso"
+                        },
+                        new
+                        {
+                            Event = "outage_estimate_changed",
+                            EmailBody = "Seguimos trabajando en la falla de tu zona ({falla}): {falla_titulo}. {estimacion}\n\nSi tienes dudas, comunícate con nosotros sin costo:\n{canales}",
+                            EmailSubject = "[{falla}] Nueva hora estimada",
+                            PortalText = "Falla en tu zona ({falla}): {estimacion}",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "falla,falla_titulo,estimacion",
+                            WhatsAppTemplate = "falla_estimacion"
+                        },
+                        new
+                        {
+                            Event = "outage_restored",
+                            EmailBody = "Restablecimos el servicio de la falla en tu zona ({falla}): {falla_titulo}.\n\nSi tu servicio sigue fallando, repórtalo y lo revisaremos.\n\nSi tienes dudas, comunícate con nosotros sin costo:\n{canales}",
+                            EmailSubject = "[{falla}] Restablecimos el servicio",
+                            PortalText = "Restablecimos el servicio de la falla en tu zona ({falla}).",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "falla,falla_titulo",
+                            WhatsAppTemplate = "falla_restablecida"
+                        },
+                        new
+                        {
+                            Event = "outage_child_resolved",
+                            EmailBody = "Restablecimos el servicio de la falla en tu zona ({falla}), a la que ligamos tu folio {folio}.\n\nCausa: {causa}\nTu reporte fue {procedente}.\n\n¿Ya tienes servicio? Responde a este mensaje con «sí, ya funciona» para confirmarlo, o con «no, sigue igual» si sigue fallando: entonces seguiremos tu folio por separado.\n\nPuedes consultar tu folio cuando quieras, sin costo:\n{canales}",
+                            EmailSubject = "[Folio {folio}] Restablecimos el servicio: ¿ya tienes servicio?",
+                            PortalText = "Restablecimos el servicio de la falla {falla}. Causa: {causa}. ¿Ya tienes servicio?",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            WhatsAppLanguage = "es_MX",
+                            WhatsAppParameters = "folio,falla,procedente",
+                            WhatsAppTemplate = "falla_ya_tienes_servicio"
                         });
                 });
 

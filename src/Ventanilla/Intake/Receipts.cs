@@ -17,11 +17,13 @@ public static class Receipts
 {
     private static readonly CultureInfo Mexico = CultureInfo.GetCultureInfo("es-MX");
 
-    /// <param name="received">The stored "received" template; null for the defaults.</param>
-    public static IEnumerable<OutboxMessage> For(Ticket ticket, ProviderOptions provider, DateTime now, NotificationTemplate? received = null)
+    /// <param name="received">The stored "received" template (or, for a report linked to an outage, "received_in_outage"); null for the defaults.</param>
+    /// <param name="more">The outage's values, for a report linked to one: its receipt already says there is a failure in the zone.</param>
+    public static IEnumerable<OutboxMessage> For(Ticket ticket, ProviderOptions provider, DateTime now, NotificationTemplate? received = null,
+        IReadOnlyDictionary<string, string>? more = null)
     {
         var template = received ?? new NotificationTemplate(NotificationEvents.Received, DefaultTemplates.For(NotificationEvents.Received), DateTime.UnixEpoch);
-        var rendered = Notifier.Render(template, ticket, provider);
+        var rendered = Notifier.Render(template, ticket, provider, more: more);
         var body = rendered.Body + "\n\n" + RecordOf(ticket, provider);
         var email = ticket.Contact.Email ?? ticket.Subscriber?.Emails.FirstOrDefault()?.Address;
         if (email is not null)
@@ -37,7 +39,7 @@ public static class Receipts
         {
             // Outside WhatsApp's 24-hour window only the approved template may go, with the template's parameters.
             yield return OutboxMessage.Queue(ticket, ContactChannel.Whatsapp, OutboxKind.Receipt, phone, null, body, now)
-                .About(NotificationEvents.Received, [.. rendered.Parameters]);
+                .About(template.Event, [.. rendered.Parameters]);
         }
     }
 

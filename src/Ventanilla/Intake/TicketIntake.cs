@@ -3,6 +3,7 @@ using Ventanilla.Attachments;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Messaging.Notifications;
+using Ventanilla.Network.Outages;
 using Ventanilla.Provider;
 using Ventanilla.Routing;
 using Ventanilla.Tickets;
@@ -179,7 +180,8 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
         // Read after routing, which attaches its areas: a hinted area that routing also chose is the same tracked row.
         var hints = requests.Select(r => r.AreaHint).OfType<string>().Distinct().ToArray();
         var areas = hints.Length == 0 ? [] : await db.Areas.Where(a => hints.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct);
-        return new Prepared(subscribers, received, routing, areas);
+        var outages = await OutageLinking.PrepareAsync(db, subscriberIds, now, ct);
+        return new Prepared(subscribers, received, routing, areas, outages);
     }
 
     // The writes of filing, inside the open transaction; the caller saves.
@@ -203,7 +205,11 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
                 }
 
                 db.Tickets.Add(ticket);
-                foreach (var receipt in Receipts.For(ticket, provider.Current, now, prepared.Received))
+                // A fault under an active outage becomes its child here, and its receipt already says so.
+                var (received, outageValues) = prepared.Outages.Apply(ticket, request, now) is { } outage
+                    ? prepared.Outages.ReceiptFor(outage, provider.Current)
+                    : (prepared.Received, null);
+                foreach (var receipt in Receipts.For(ticket, provider.Current, now, received, outageValues))
                 {
                     if (request.AnswersMessageId is { } original && receipt.Channel == ContactChannel.Email)
                     {
@@ -228,5 +234,5 @@ public sealed class TicketIntake(IServiceScopeFactory scopes, FolioAllocator fol
     }
 
     private sealed record Prepared(Dictionary<long, Subscribers.Subscriber> Subscribers, NotificationTemplate? Received, IntakeRouting Routing,
-        Dictionary<string, Staff.Area> Areas);
+        Dictionary<string, Staff.Area> Areas, OutageLinking Outages);
 }

@@ -1,6 +1,6 @@
 using Ventanilla.Data;
 using Ventanilla.Network.Outages;
-using static Ventanilla.IntegrationTests.Outages.OutageWorld;
+using static Ventanilla.IntegrationTests.Outages.OutageDeskWorld;
 
 namespace Ventanilla.IntegrationTests.Outages;
 

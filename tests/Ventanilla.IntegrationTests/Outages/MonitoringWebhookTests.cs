@@ -4,7 +4,7 @@ using System.Text.Json;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
 using Ventanilla.Network.Outages;
-using static Ventanilla.IntegrationTests.Outages.OutageWorld;
+using static Ventanilla.IntegrationTests.Outages.OutageDeskWorld;
 
 namespace Ventanilla.IntegrationTests.Outages;
 

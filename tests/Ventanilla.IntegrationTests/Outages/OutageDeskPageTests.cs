@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Network.Outages;
 using Ventanilla.Tickets;
-using static Ventanilla.IntegrationTests.Outages.OutageWorld;
+using static Ventanilla.IntegrationTests.Outages.OutageDeskWorld;
 
 namespace Ventanilla.IntegrationTests.Outages;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Ventanilla.Data;
 using Ventanilla.Network.Outages;
-using static Ventanilla.IntegrationTests.Outages.OutageWorld;
+using static Ventanilla.IntegrationTests.Outages.OutageDeskWorld;
 
 namespace Ventanilla.IntegrationTests.Outages;
 

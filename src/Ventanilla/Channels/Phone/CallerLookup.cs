@@ -8,7 +8,7 @@ namespace Ventanilla.Channels.Phone;
 /// <summary>What the agent sees of a caller: who they are and their open and recent folios.</summary>
 public sealed record CallerCard(
     long Id, string Name, string? AccountNumber, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails,
-    string? Address, IReadOnlyList<CallerTicket> Tickets);
+    string? Address, IReadOnlyList<CallerTicket> Tickets, IReadOnlyList<Network.Outages.OutageInZone>? Outages = null);
 
 public sealed record CallerTicket(string Folio, Tickets.TicketKind Kind, Tickets.TicketStatus Status, string Subject, DateTime ReportedAt);
 
@@ -16,7 +16,11 @@ public sealed record CallerTicket(string Folio, Tickets.TicketKind Kind, Tickets
 public static class CallerLookup
 {
     /// <summary>Subscribers whose contract, phone, email or name matches what the agent has typed so far.</summary>
-    public static async Task<IReadOnlyList<CallerCard>> FindAsync(VentanillaDbContext db, string typed, int take, CancellationToken ct)
+    public static Task<IReadOnlyList<CallerCard>> FindAsync(VentanillaDbContext db, string typed, int take, CancellationToken ct) =>
+        FindAsync(db, typed, take, null, ct);
+
+    /// <param name="now">When given, each card carries the active outages hitting the subscriber's services, for the desk's banner.</param>
+    public static async Task<IReadOnlyList<CallerCard>> FindAsync(VentanillaDbContext db, string typed, int take, DateTime? now, CancellationToken ct)
     {
         var query = typed.Trim();
         if (query.Length < 3)
@@ -45,11 +49,22 @@ public static class CallerLookup
             .Select(t => new { SubscriberId = t.SubscriberId!.Value, Ticket = new CallerTicket(t.Folio, t.Kind, t.Status, t.Subject, t.ReportedAt) })
             .Take(take * 10)
             .ToListAsync(ct);
+        var outages = new Dictionary<long, IReadOnlyList<Network.Outages.OutageInZone>>();
+        // Most of the time no outage is active, and one cheap query says so for every caller at once.
+        if (now is { } at && ids.Length > 0 && (await Network.Outages.OutageReach.ActiveOutagesAsync(db, at, tracked: false, ct)).Count > 0)
+        {
+            foreach (var id in ids)
+            {
+                outages[id] = await Network.Outages.OutageReach.AffectingSubscriberAsync(db, id, at, ct);
+            }
+        }
+
         return [.. found.Select(s => new CallerCard(
             s.Id, s.FullName, s.AccountNumber,
             [.. s.Phones.Select(p => p.Number)], [.. s.Emails.Select(e => e.Address)],
             s.Addresses.Select(a => a.Street).FirstOrDefault(),
             [.. tickets.Where(t => t.SubscriberId == s.Id).Select(t => t.Ticket)
-                .OrderByDescending(t => Tickets.TicketLifecycle.IsOpen(t.Status)).Take(8)]))];
+                .OrderByDescending(t => Tickets.TicketLifecycle.IsOpen(t.Status)).Take(8)],
+            outages.GetValueOrDefault(s.Id) ?? []))];
     }
 }

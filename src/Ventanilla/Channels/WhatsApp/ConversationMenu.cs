@@ -43,9 +43,14 @@ internal sealed partial class ConversationBot
                     await AttachAsync(ticket, content, fetched, conversation.Actor, now, ct);
                 }
 
-                Say(conversation, BotTexts.Filed(ticket), ticket, now);
+                Say(conversation, await FiledAsync(ticket, ct), ticket, now);
                 return ticket.Id;
             default:
+                if (await OutagesFirstAsync(conversation, now, ct) is { } outages)
+                {
+                    Say(conversation, outages, null, now);
+                }
+
                 Say(conversation, BotTexts.Welcome(provider.Current.Name, conversation.ProfileName), null, now, BotTexts.Menu);
                 conversation.MoveTo(ConversationStep.Menu);
                 return null;

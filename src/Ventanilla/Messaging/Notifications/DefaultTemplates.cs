@@ -52,6 +52,6 @@ internal static class DefaultTemplates
             "Lamentamos que tu {tipo} con folio {folio} no quedara resuelto en el plazo, que venció el {vence}. Seguimos atendiéndolo y te avisaremos en cuanto quede resuelto." + Footer,
             "plazo_vencido", "es_MX", "folio,vence",
             "Tu folio {folio} superó su plazo ({vence}); seguimos atendiéndolo."),
-        _ => throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "No such notification event."),
+        _ => Network.Outages.OutageEvents.DefaultTexts(eventName),
     };
 }

@@ -14,7 +14,8 @@ public static class NotificationEvents
     public const string DeadlineBreached = "deadline_breached";
 
     public static readonly IReadOnlyList<string> All =
-        [Received, AssignedToTechnical, VisitScheduled, VisitMissed, Resolved, Closed, Reopened, DeadlineAtRisk, DeadlineBreached];
+        [Received, AssignedToTechnical, VisitScheduled, VisitMissed, Resolved, Closed, Reopened, DeadlineAtRisk, DeadlineBreached,
+        .. Network.Outages.OutageEvents.All];
 
     public static string Label(string eventName) => eventName switch
     {
@@ -27,6 +28,6 @@ public static class NotificationEvents
         Reopened => "Folio reabierto",
         DeadlineAtRisk => "Plazo por vencer",
         DeadlineBreached => "Plazo vencido",
-        _ => eventName,
+        _ => Network.Outages.OutageEvents.Label(eventName) ?? eventName,
     };
 }

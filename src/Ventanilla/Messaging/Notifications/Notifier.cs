@@ -16,8 +16,12 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
     private readonly Dictionary<string, NotificationTemplate> templates = new(StringComparer.Ordinal);
 
     /// <summary>The queued message, or null when there is no written way to reach the subscriber (the timeline says so).</summary>
+    public Task<OutboxMessage?> QueueAsync(Ticket ticket, string eventName, Actor actor, DateTime now,
+        string? window = null, CancellationToken ct = default) => QueueAsync(ticket, eventName, actor, now, window, null, ct);
+
+    /// <summary>Like the other, with values beyond the ticket's for the event's placeholders (an outage's).</summary>
     public async Task<OutboxMessage?> QueueAsync(Ticket ticket, string eventName, Actor actor, DateTime now,
-        string? window = null, CancellationToken ct = default)
+        string? window, IReadOnlyDictionary<string, string>? more, CancellationToken ct)
     {
         // A WhatsApp sender who shares no phone number is reached at their user id, looked up only then.
         var whatsAppUser = ticket.Channel == ContactChannel.Whatsapp && ticket.Contact.Phone is null
@@ -30,7 +34,7 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
         }
 
         var template = await TemplateAsync(eventName, ct);
-        var rendered = Render(template, ticket, provider.Current, window);
+        var rendered = Render(template, ticket, provider.Current, window, more);
         var message = OutboxMessage.Queue(ticket, address.Channel, OutboxKind.Notification, address.Recipient,
                 address.Channel == ContactChannel.Email ? rendered.Subject : null, rendered.Body, now)
             .About(eventName, [.. rendered.Parameters]);
@@ -60,9 +64,16 @@ public sealed class Notifier(VentanillaDbContext db, ProviderDirectory provider)
         return template;
     }
 
-    public static RenderedNotice Render(NotificationTemplate template, Ticket ticket, ProviderOptions provider, string? window = null)
+    /// <param name="more">Values beyond the ticket's (an outage's), for the events that use them.</param>
+    public static RenderedNotice Render(NotificationTemplate template, Ticket ticket, ProviderOptions provider, string? window = null,
+        IReadOnlyDictionary<string, string>? more = null)
     {
         var values = NotificationValues.For(ticket, provider, window);
+        foreach (var (name, value) in more ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
         var parameters = TemplateText.ParameterNames(template.WhatsAppParameters).Select(n => values.GetValueOrDefault(n, "")).ToArray();
         return new RenderedNotice(
             TemplateText.Render(template.EmailSubject, values),

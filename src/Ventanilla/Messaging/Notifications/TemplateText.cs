@@ -10,7 +10,7 @@ namespace Ventanilla.Messaging.Notifications;
 public static partial class TemplateText
 {
     public static readonly IReadOnlyList<string> Placeholders =
-        ["folio", "tipo", "estado", "causa", "correccion", "procedente", "ventana", "vence", "canales"];
+        ["folio", "tipo", "estado", "causa", "correccion", "procedente", "ventana", "vence", "canales", .. Network.Outages.OutageEvents.Placeholders];
 
     public static string Render(string template, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value);

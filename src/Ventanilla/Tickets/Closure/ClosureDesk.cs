@@ -36,6 +36,12 @@ public sealed class ClosureDesk(VentanillaDbContext db, Notifier notifier)
             return violation;
         }
 
+        if (!isFixed && ticket.OutageId is not null)
+        {
+            // Service is back for the others but not here: this one is no longer the outage's, it goes on as its own fault.
+            ticket.UnlinkFromOutage("El suscriptor dijo que sigue sin servicio después de restablecerse la falla: se atiende como falla ordinaria.", actor, now);
+        }
+
         await LoadSubscriberAsync(ticket, ct);
         await notifier.QueueAsync(ticket, isFixed ? NotificationEvents.Closed : NotificationEvents.Reopened, actor, now, ct: ct);
         return null;
