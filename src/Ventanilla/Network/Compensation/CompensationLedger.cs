@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Network.Outages;
@@ -141,5 +142,7 @@ public sealed partial class CompensationLedger(VentanillaDbContext db, ProviderD
     }
 
     private static string Hours(TimeSpan span) =>
-        span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min" : $"{Math.Floor(span.TotalHours * 10) / 10:0.#} h";
+        span.TotalHours < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(span.TotalHours * 10) / 10:0.#} h");
 }
