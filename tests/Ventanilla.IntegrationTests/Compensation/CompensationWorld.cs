@@ -37,7 +37,13 @@ internal static class CompensationWorld
         var node = NetworkNode.Create(code, code, "sector", app.Now);
         db.NetworkNodes.Add(node);
         await db.SaveChangesAsync();
-        node.PlaceUnder(parent, app.Now);
+        // A node is placed as a root first: before it has a path of its own, every node counts as under it.
+        node.PlaceUnder(null, app.Now);
+        if (parent is not null)
+        {
+            node.PlaceUnder(parent, app.Now);
+        }
+
         await db.SaveChangesAsync();
         return node;
     });

@@ -75,7 +75,7 @@ public class CompensationCalculatorTests
 
     private sealed record Case(decimal Price, int PeriodDays, long Minutes, long MoreMinutes, decimal Rate, bool ByDays)
     {
-        public DateOnly First => new(2026, 1, 1);
+        public static DateOnly First { get; } = new(2026, 1, 1);
         public DateOnly Last => First.AddDays(PeriodDays - 1);
         public CompensationTerms Terms => new(Rate, ByDays ? CompensationBase.ProratedByDays : CompensationBase.ProratedByHours, 0m, 2);
     }
@@ -87,22 +87,22 @@ public class CompensationCalculatorTests
     [Fact]
     public void A_credit_is_never_negative()
     {
-        Cases.Sample(c => CompensationCalculator.Compute(c.Price, c.First, c.Last, c.Minutes, c.Terms).AmountMxn >= 0m);
+        Cases.Sample(c => CompensationCalculator.Compute(c.Price, Case.First, c.Last, c.Minutes, c.Terms).AmountMxn >= 0m);
     }
 
     [Fact]
     public void A_credit_is_never_more_than_the_period_price_times_one_plus_the_rate()
     {
         // Rounded to cents, as every amount is: price + price × rate, the rounding included.
-        Cases.Sample(c => CompensationCalculator.Compute(c.Price, c.First, c.Last, c.Minutes, c.Terms).AmountMxn
+        Cases.Sample(c => CompensationCalculator.Compute(c.Price, Case.First, c.Last, c.Minutes, c.Terms).AmountMxn
                           <= CompensationCalculator.Round(c.Price * (1 + c.Rate), 2));
     }
 
     [Fact]
     public void More_minutes_never_owe_less()
     {
-        Cases.Sample(c => CompensationCalculator.Compute(c.Price, c.First, c.Last, c.Minutes, c.Terms).AmountMxn
-                          <= CompensationCalculator.Compute(c.Price, c.First, c.Last, c.Minutes + c.MoreMinutes, c.Terms).AmountMxn);
+        Cases.Sample(c => CompensationCalculator.Compute(c.Price, Case.First, c.Last, c.Minutes, c.Terms).AmountMxn
+                          <= CompensationCalculator.Compute(c.Price, Case.First, c.Last, c.Minutes + c.MoreMinutes, c.Terms).AmountMxn);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class CompensationCalculatorTests
     {
         Cases.Sample(c =>
         {
-            var a = CompensationCalculator.Compute(c.Price, c.First, c.Last, c.Minutes, c.Terms);
+            var a = CompensationCalculator.Compute(c.Price, Case.First, c.Last, c.Minutes, c.Terms);
             return a.BaseMxn + a.BonusMxn == a.AmountMxn && a.BonusMxn == CompensationCalculator.Round(a.BaseMxn * c.Rate, 2);
         });
     }

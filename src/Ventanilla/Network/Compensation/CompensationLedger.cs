@@ -44,7 +44,7 @@ public sealed partial class CompensationLedger(VentanillaDbContext db, ProviderD
             var policy = await db.CurrentPolicyAsync(now, ct);
             var services = await db.ActiveServicesUnder(outage.Nodes.Select(n => n.NodePath)).AsNoTracking().ToListAsync(ct);
             var reports = outage.AttributableToProvider == true ? [] : await FirstReportsAsync(outage, services, ct);
-            var added = services.Select(s => ForOutage(outage, s, reports.GetValueOrDefault(s.Id), policy, now)).ToList();
+            var added = services.Select(s => ForOutage(outage, s, reports.TryGetValue(s.Id, out var at) ? at : null, policy, now)).ToList();
             written += await StoreAsync(added, $"falla {outage.Code}", ct);
         }
 
