@@ -21,6 +21,7 @@ public static class CompensationApi
         group.MapPost("/lines/{id:long}/applied", MarkApplied);
         group.MapPost("/applied-import", ImportApplied).Accepts<string>("text/csv");
         group.MapGet("/export.csv", ExportCsv);
+        group.MapGet("/export.xlsx", ExportXlsx);
         return group;
     }
 
@@ -117,6 +118,15 @@ public static class CompensationApi
         var rows = await db.WithReferencesAsync(db.Filtered(filter, Today(provider, clock)).OrderBy(l => l.Id), ct);
         var csv = CompensationExport.Csv(rows, provider.Current.Zone);
         return TypedResults.File(csv, "text/csv; charset=utf-8", "bonificaciones.csv");
+    }
+
+    public static async Task<IResult> ExportXlsx(string? state, string? cutoff, string? outage, bool? overdue, VentanillaDbContext db,
+        ProviderDirectory provider, TimeProvider clock, CancellationToken ct)
+    {
+        var filter = ParseFilter(state ?? "approved", cutoff, outage, overdue) ?? new LineFilter(CompensationState.Approved);
+        var rows = await db.WithReferencesAsync(db.Filtered(filter, Today(provider, clock)).OrderBy(l => l.Id), ct);
+        return TypedResults.Stream(stream => CompensationWorkbook.WriteAsync(stream, rows, provider.Current.Zone, ct),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "bonificaciones.xlsx");
     }
 
     internal static LineFilter? ParseFilter(string? state, string? cutoff, string? outage, bool? overdue)
