@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Provider;
@@ -125,7 +126,14 @@ public static class CompensationApi
     {
         var filter = ParseFilter(state ?? "approved", cutoff, outage, overdue) ?? new LineFilter(CompensationState.Approved);
         var rows = await db.WithReferencesAsync(db.Filtered(filter, Today(provider, clock)).OrderBy(l => l.Id), ct);
-        return TypedResults.Stream(stream => CompensationWorkbook.WriteAsync(stream, rows, provider.Current.Zone, ct),
+        return TypedResults.Stream(async stream =>
+            {
+                // The workbook's zip writer ends with synchronous writes, which the server refuses on the
+                // response itself; this buffer takes them, spilling to a temporary file past 32 KB.
+                await using var buffer = new FileBufferingWriteStream();
+                await CompensationWorkbook.WriteAsync(buffer, rows, provider.Current.Zone, ct);
+                await buffer.DrainBufferAsync(stream, ct);
+            },
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "bonificaciones.xlsx");
     }
 

@@ -16,6 +16,9 @@ public sealed class CompensationApprovals(VentanillaDbContext db, IOptions<Compe
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The event the subscriber's notice names: its WhatsApp template is configured under this name.</summary>
+    public const string NoticeEvent = "compensation_approved";
+
     /// <summary>A supervisor approves a proposed line; the notice and the webhook go with it.</summary>
     public async Task<CompensationRefusal?> ApproveAsync(CompensationLine line, string byId, string byName, CancellationToken ct)
     {
@@ -44,7 +47,9 @@ public sealed class CompensationApprovals(VentanillaDbContext db, IOptions<Compe
             if (await RecipientAsync(line, about.TicketChannel, ct) is { } to)
             {
                 var body = NoticeText(line, about.Reference);
-                db.Outbox.Add(OutboxMessage.ToContact(to.Channel, to.Address, body, line.TicketId ?? about.TicketId, now));
+                // Named, so outside WhatsApp's 24-hour window the approved template WhatsApp:Templates:compensation_approved carries it.
+                db.Outbox.Add(OutboxMessage.ToContact(to.Channel, to.Address, body, line.TicketId ?? about.TicketId, now)
+                    .About(NoticeEvent, CompensationCalculator.Money(line.AmountMxn), $"{line.Units} {line.UnitName}", about.Reference));
             }
 
             if (!string.IsNullOrWhiteSpace(options.Value.WebhookUrl))

@@ -1,3 +1,5 @@
+using Ventanilla.Staff;
+
 namespace Ventanilla.Network.Compensation;
 
 /// <summary>The compensation policy and ledger.</summary>
@@ -24,6 +26,10 @@ public static class CompensationFeature
     public static WebApplication MapCompensation(this WebApplication app)
     {
         app.MapCompensationApi();
+        // The console's own links to the exports: signed-in staff carry a cookie, not an API key.
+        var console = app.MapGroup("/bonificaciones").RequireAuthorization(Rights.ReadCompensation).ExcludeFromDescription();
+        console.MapGet("/exportar.csv", CompensationApi.ExportCsv);
+        console.MapGet("/exportar.xlsx", CompensationApi.ExportXlsx);
         return app;
     }
 }

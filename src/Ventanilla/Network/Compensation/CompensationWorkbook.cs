@@ -3,9 +3,9 @@ using SpreadCheetah;
 namespace Ventanilla.Network.Compensation;
 
 /// <summary>
-/// The same export as the CSV, as an XLSX workbook written row by row to the response: no copy of
-/// the whole file is held in memory, however many lines a cut-off has. Money goes in as numbers, so
-/// billing can sum it in the sheet.
+/// The same export as the CSV, as an XLSX workbook written row by row (to a buffer that spills to
+/// disk, see the endpoint): no copy of the whole file is held in memory, however many lines a
+/// cut-off has. Money goes in as numbers, so billing can sum it in the sheet.
 /// </summary>
 public static class CompensationWorkbook
 {
