@@ -79,7 +79,8 @@ public sealed class NetworkNode
     }
 
     /// <summary>True when this node is <paramref name="ancestor"/> or hangs anywhere below it.</summary>
-    public bool IsUnder(NetworkNode ancestor) => Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
+    /// <remarks>A node not yet placed has the path "/", which every path starts with: it is above nothing.</remarks>
+    public bool IsUnder(NetworkNode ancestor) => ancestor.Path != "/" && Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
 
     internal void MovePath(string oldPrefix, string newPrefix, int depthChange, DateTime now)
     {
