@@ -107,6 +107,21 @@ public class MonitoringWebhookTests
         Assert.Contains("«OLT-9»", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_system_that_cannot_sign_may_send_the_secret_as_a_bearer_token_and_a_wrong_one_is_refused(DatabaseKind database)
+    {
+        await using var app = await StartAsync(database);
+        await TreeAsync(app, ("OLT-1", null));
+        var body = Generic("am-1", "firing", "OLT-1");
+
+        var wrong = await PostAsync(app, body, signature: null, bearer: "otro-secreto");
+        var right = await PostAsync(app, body, signature: null, bearer: MonitoringSecret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, right.StatusCode);
+        Assert.Single(await OutagesAsync(app));
+    }
+
     private static string Generic(string id, string status, string node, DateTime? endedAt = null, DateTime? startedAt = null) => JsonSerializer.Serialize(new
     {
         alert_id = id, status, node, summary = "Enlace caído", started_at = startedAt?.ToString("O"), ended_at = endedAt?.ToString("O"),
@@ -114,7 +129,7 @@ public class MonitoringWebhookTests
 
     private static long Id(string json) => JsonDocument.Parse(json).RootElement.GetProperty("outages")[0].GetProperty("id").GetInt64();
 
-    private static async Task<HttpResponseMessage> PostAsync(VentanillaApp app, string body, string? signature = "")
+    private static async Task<HttpResponseMessage> PostAsync(VentanillaApp app, string body, string? signature = "", string? bearer = null)
     {
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/monitoring") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -122,6 +137,11 @@ public class MonitoringWebhookTests
         if (sign is not null)
         {
             request.Headers.Add(MonitoringWebhook.SignatureHeader, sign);
+        }
+
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
         }
 
         return await client.SendAsync(request);

@@ -19,6 +19,24 @@ public static class MonitoringWebhook
     public static readonly Actor Monitoring = new("monitoring", "Sistema de monitoreo");
     private const int MaxBody = 256 * 1024;
 
+    /// <summary>
+    /// Alertmanager, LibreNMS and UISP can send a fixed header but cannot sign a body: for them the
+    /// secret itself, as <c>Authorization: Bearer</c>, over HTTPS. Compared in constant time.
+    /// </summary>
+    internal static bool BearerMatches(string? header, string? secret)
+    {
+        const string Scheme = "Bearer ";
+        if (string.IsNullOrEmpty(secret) || header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var given = System.Text.Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim());
+        var wanted = System.Text.Encoding.UTF8.GetBytes(secret);
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Security.Cryptography.SHA256.HashData(given), System.Security.Cryptography.SHA256.HashData(wanted));
+    }
+
     public static void MapMonitoringWebhook(this WebApplication app) =>
         app.MapPost("/webhooks/monitoring", ReceiveAsync).AllowAnonymous().WithTags("Outages");
 
@@ -34,7 +52,8 @@ public static class MonitoringWebhook
 
         var raw = buffer.ToArray();
         // Checked over the bytes as they came, and refused outright without a configured secret.
-        if (!WebhookSignature.IsValid(request.Headers[SignatureHeader], raw, options.Value.MonitoringSecret))
+        if (!WebhookSignature.IsValid(request.Headers[SignatureHeader], raw, options.Value.MonitoringSecret)
+            && !BearerMatches(request.Headers.Authorization, options.Value.MonitoringSecret))
         {
             return TypedResults.Unauthorized();
         }
