@@ -35,7 +35,8 @@ start_app() { # provider connection-string
   ASPNETCORE_ENVIRONMENT=Production Database__Provider="$1" Database__ConnectionString="$2" Bootstrap__ApiKey="$KEY" \
     Storage__Path="$WORK/files" Logging__LogLevel__Default=Warning dotnet "$WORK/app/Ventanilla.dll" --urls "$APP_URL" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 60); do curl -fs "$APP_URL/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  # Start-up migrates a new database; on a busy machine that takes a while.
+  for _ in $(seq 1 180); do curl -fs "$APP_URL/health" >/dev/null 2>&1 && return 0; sleep 1; done
   echo "the service did not start:" >&2; cat "$WORK/app.log" >&2; exit 1
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }

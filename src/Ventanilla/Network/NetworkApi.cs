@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Ventanilla.Data;
 using Ventanilla.Network.Import;
@@ -28,11 +27,16 @@ public static class NetworkApi
         return TypedResults.Ok(nodes.Select(n => NodeResponse.From(n, n.ParentId is { } p ? codes[p] : null)).ToArray());
     }
 
+    // The form is read here rather than bound: a bound form makes routing answer 415 to any other
+    // body before authorization, so a role without the right would learn about content types first.
     public static async Task<Results<Accepted<ImportRunResponse>, ValidationProblem>> QueueImport(
-        IFormFile? file, [FromForm] string? kind, [FromForm] string? contractColumn, NetworkImports imports, NetworkImportJob job,
-        HttpContext http, CancellationToken ct)
+        NetworkImports imports, NetworkImportJob job, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var file = form?.Files.GetFile("file");
+        var kind = form?["kind"].ToString();
+        var contractColumn = form?["contractColumn"].ToString() is { Length: > 0 } chosen ? chosen : null;
         if (!Wire.TryParse<ImportKind>(kind, out var parsedKind))
         {
             errors.Add("kind", "Indica el tipo de archivo: nodes_csv, services_csv, libre_qos_network o libre_qos_shaped_devices.");
