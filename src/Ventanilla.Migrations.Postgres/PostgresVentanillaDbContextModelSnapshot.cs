@@ -1232,13 +1232,52 @@ namespace Ventanilla.Migrations.Postgres
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount_mxn");
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_reference");
+
                     b.Property<DateOnly>("ApplyBy")
                         .HasColumnType("date")
                         .HasColumnName("apply_by");
 
+                    b.Property<decimal>("BaseMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("base_mxn");
+
+                    b.Property<decimal>("BonusMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("bonus_mxn");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("explanation");
 
                     b.Property<DateTime>("From")
                         .HasColumnType("timestamp with time zone")
@@ -1248,9 +1287,35 @@ namespace Ventanilla.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("minutes_without_service");
 
+                    b.Property<decimal?>("MonthlyPriceMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("monthly_price_mxn");
+
                     b.Property<long?>("OutageId")
                         .HasColumnType("bigint")
                         .HasColumnName("outage_id");
+
+                    b.Property<DateOnly>("PeriodFirst")
+                        .HasColumnType("date")
+                        .HasColumnName("period_first");
+
+                    b.Property<DateOnly>("PeriodLast")
+                        .HasColumnType("date")
+                        .HasColumnName("period_last");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_number");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
 
                     b.Property<long>("ServiceId")
                         .HasColumnType("bigint")
@@ -1280,6 +1345,20 @@ namespace Ventanilla.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("to");
 
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit_name");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1287,6 +1366,9 @@ namespace Ventanilla.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_compensation_lines");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_compensation_lines_policy_id");
 
                     b.HasIndex("ServiceId")
                         .HasDatabaseName("ix_compensation_lines_service_id");
@@ -1303,6 +1385,132 @@ namespace Ventanilla.Migrations.Postgres
                         .HasDatabaseName("ix_compensation_lines_ticket_id_service_id");
 
                     b.ToTable("compensation_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AutoApproveUpToMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("auto_approve_up_to_mxn");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("base");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("ForceMajeureThresholdHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("force_majeure_threshold_hours");
+
+                    b.Property<string>("LegalCitation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("legal_citation");
+
+                    b.Property<decimal>("MinimumAmountMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("minimum_amount_mxn");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("rate");
+
+                    b.Property<int>("RoundingDecimals")
+                        .HasColumnType("integer")
+                        .HasColumnName("rounding_decimals");
+
+                    b.Property<string>("ThresholdFrom")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("threshold_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_policies");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_policies_number");
+
+                    b.ToTable("compensation_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationWebhook", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_id");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_webhooks");
+
+                    b.HasIndex("LineId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_webhooks_line_id");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_compensation_webhooks_delivered_at_next_attempt_at");
+
+                    b.ToTable("compensation_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Network.Import.ImportRun", b =>
@@ -3246,6 +3454,13 @@ namespace Ventanilla.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_compensation_lines_outages_outage_id");
 
+                    b.HasOne("Ventanilla.Network.Compensation.CompensationPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_lines_compensation_policy_policy_id");
+
                     b.HasOne("Ventanilla.Subscribers.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
@@ -3258,6 +3473,16 @@ namespace Ventanilla.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_compensation_lines_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationWebhook", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Compensation.CompensationLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_webhooks_compensation_lines_line_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>

@@ -1198,13 +1198,52 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount_mxn");
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_reference");
+
                     b.Property<DateOnly>("ApplyBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("apply_by");
 
+                    b.Property<decimal>("BaseMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_mxn");
+
+                    b.Property<decimal>("BonusMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bonus_mxn");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
 
                     b.Property<DateTime>("From")
                         .HasColumnType("TEXT")
@@ -1214,9 +1253,35 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("minutes_without_service");
 
+                    b.Property<decimal?>("MonthlyPriceMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monthly_price_mxn");
+
                     b.Property<long?>("OutageId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("outage_id");
+
+                    b.Property<DateOnly>("PeriodFirst")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_first");
+
+                    b.Property<DateOnly>("PeriodLast")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_last");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_number");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<long>("ServiceId")
                         .HasColumnType("INTEGER")
@@ -1246,6 +1311,20 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("to");
 
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_name");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -1253,6 +1332,9 @@ namespace Ventanilla.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_compensation_lines");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_compensation_lines_policy_id");
 
                     b.HasIndex("ServiceId")
                         .HasDatabaseName("ix_compensation_lines_service_id");
@@ -1269,6 +1351,128 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasDatabaseName("ix_compensation_lines_ticket_id_service_id");
 
                     b.ToTable("compensation_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AutoApproveUpToMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auto_approve_up_to_mxn");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("ForceMajeureThresholdHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("force_majeure_threshold_hours");
+
+                    b.Property<string>("LegalCitation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_citation");
+
+                    b.Property<decimal>("MinimumAmountMxn")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minimum_amount_mxn");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<int>("RoundingDecimals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rounding_decimals");
+
+                    b.Property<string>("ThresholdFrom")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("threshold_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_policies");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_policies_number");
+
+                    b.ToTable("compensation_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationWebhook", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_id");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_webhooks");
+
+                    b.HasIndex("LineId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_webhooks_line_id");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_compensation_webhooks_delivered_at_next_attempt_at");
+
+                    b.ToTable("compensation_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("Ventanilla.Network.Import.ImportRun", b =>
@@ -3184,6 +3388,13 @@ namespace Ventanilla.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_compensation_lines_outages_outage_id");
 
+                    b.HasOne("Ventanilla.Network.Compensation.CompensationPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_lines_compensation_policy_policy_id");
+
                     b.HasOne("Ventanilla.Subscribers.Services.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
@@ -3196,6 +3407,16 @@ namespace Ventanilla.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_compensation_lines_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Ventanilla.Network.Compensation.CompensationWebhook", b =>
+                {
+                    b.HasOne("Ventanilla.Network.Compensation.CompensationLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_webhooks_compensation_lines_line_id");
                 });
 
             modelBuilder.Entity("Ventanilla.Network.NetworkNode", b =>
