@@ -6,6 +6,9 @@
 # project references them), so the [DbContext(typeof(...))] attribute and `using Ventanilla.Data;`
 # that dotnet-ef writes are taken out again; Data/ProviderMigrations.cs finds migrations without them.
 #
+# On SQLite, adding a foreign key to an existing table rebuilds the table and drops its triggers:
+# a migration that does so to `tickets` needs SearchIndexSql.SqliteTriggersAgain in a migration after it, since EF does the rebuild after every other operation (see T13SearchTriggersAgain).
+#
 # To undo a migration not yet committed: delete its two files in each project and restore both
 # *ModelSnapshot.cs with git. (`dotnet ef migrations remove` asks the database whether the migration
 # was applied, so it needs a reachable PostgreSQL for the Postgres one.)

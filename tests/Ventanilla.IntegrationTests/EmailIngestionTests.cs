@@ -16,7 +16,7 @@ public class EmailIngestionTests
     private const string Contacto = "contacto@netmas.mx";
 
     [Fact]
-    public async Task NewMessage_BecomesQueryTicketWithSendersText_AndIsMarkedSeen()
+    public async Task NewMessage_SayingThereIsNoInternet_BecomesFaultTicketWithSendersText_AndIsMarkedSeen()
     {
         var (mail, app) = await StartAsync(DatabaseKind.Sqlite);
         await using var _ = app;
@@ -25,7 +25,7 @@ public class EmailIngestionTests
         await PassAsync(app);
 
         var ticket = await app.WithDbAsync(db => db.Tickets.Include(t => t.Timeline).SingleAsync());
-        Assert.Equal((TicketKind.Query, ContactChannel.Email), (ticket.Kind, ticket.Channel));
+        Assert.Equal((TicketKind.Fault, ContactChannel.Email), (ticket.Kind, ticket.Channel));
         Assert.Equal("Sin internet desde ayer", ticket.Subject);
         Assert.Contains("no tengo internet desde ayer", ticket.Description, StringComparison.Ordinal);
         Assert.Equal("ana.lopez@example.com", ticket.Contact.Email);

@@ -30,6 +30,20 @@ public class MigrationTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    [Fact]
+    public async Task Migrate_OnSqlite_LeavesTheSearchTriggersOnTheTicketsTableAfterEveryRebuildOfIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite, migrated: false);
+        await using var db = database.OpenContext();
+
+        await db.Database.MigrateAsync();
+
+        // A migration adding a foreign key to tickets rebuilds the table on SQLite, which drops its triggers.
+        var triggers = await db.Database.SqlQueryRaw<string>(
+            "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tickets' ORDER BY name").ToListAsync();
+        Assert.Equal(["tickets_search_insert", "tickets_search_update"], triggers);
+    }
+
     [Theory, BothDatabases]
     public async Task Model_ComparedWithTheProvidersSnapshot_HasNoChangeWithoutAMigration(DatabaseKind kind)
     {

@@ -88,7 +88,7 @@ internal sealed class InboundMailHandler(VentanillaDbContext db, TicketIntake in
         }
 
         var subscriber = await SubscriberMatcher.FindAsync(db, null, null, address, ct);
-        var report = new NewTicket(TicketKind.Query, ContactChannel.Email, IntakeSubject.Of(content.Subject, text), text, null,
+        var report = new NewTicket(ReportedKind.FromText(content.Subject, text), ContactChannel.Email, IntakeSubject.Of(content.Subject, text), text, null,
             new ContactInfo(senderName is { Length: > 0 } n ? n : null, null, address), ReportedAt: row.ReceivedAt);
         var messageId = MailThreading.Normalize(message.MessageId);
         // The same mail stored twice (fetched again, or by another node) has the same key, so it files once.

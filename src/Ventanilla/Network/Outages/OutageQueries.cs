@@ -18,7 +18,8 @@ public static class OutageQueries
     public static async Task<(List<NetworkNode> Found, List<string> Unknown)> NodesByCodeAsync(VentanillaDbContext db, IEnumerable<string> codes,
         CancellationToken ct)
     {
-        var wanted = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // A JSON list may hold nulls; they name no node.
+        var wanted = codes.OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var found = await db.NetworkNodes.Where(n => wanted.Contains(n.Code)).ToListAsync(ct);
         return (found, wanted.Where(c => found.All(n => n.Code != c)).ToList());
     }
