@@ -1,13 +1,17 @@
 using Ventanilla.Attachments;
+using Ventanilla.Audit;
 using Ventanilla.Channels.Email;
 using Ventanilla.Channels.Portal;
 using Ventanilla.Channels.WhatsApp;
 using Ventanilla.Data;
 using Ventanilla.Deadlines.Rules;
 using Ventanilla.Demo;
+using Ventanilla.Evidence;
+using Ventanilla.Exports;
 using Ventanilla.Messaging;
 using Ventanilla.Network;
 using Ventanilla.Provider;
+using Ventanilla.Reports;
 using Ventanilla.Staff;
 using Ventanilla.Subscribers;
 using Ventanilla.Tickets;
@@ -30,6 +34,10 @@ builder.AddFollowUp();
 builder.AddConsole();
 builder.AddPortal();
 builder.AddNetwork();
+builder.AddAudit();
+builder.AddExports();
+builder.AddEvidence();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -52,6 +60,10 @@ app.MapFollowUp();
 app.MapEmail();
 app.MapWhatsApp();
 app.MapNetwork();
+app.MapAudit();
+app.MapExports();
+app.MapEvidence();
+app.MapReports();
 app.MapConsole();
 
 app.Run();

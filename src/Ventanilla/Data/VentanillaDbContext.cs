@@ -53,6 +53,7 @@ public abstract class VentanillaDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Network.Outages.OutageNotice> OutageNotices => Set<Network.Outages.OutageNotice>();
     public DbSet<Network.Compensation.CompensationLine> CompensationLines => Set<Network.Compensation.CompensationLine>();
     public DbSet<Network.Import.ImportRun> ImportRuns => Set<Network.Import.ImportRun>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     /// <summary>Which search SQL this database speaks.</summary>
     public abstract DatabaseKind Kind { get; }
