@@ -34,6 +34,9 @@ public static class Rights
     public const string ManageNetwork = "network.manage";
     public const string ReadCompensation = "compensation.read";
     public const string ApproveCompensation = "compensation.approve";
+    public const string ReadReports = "reports.read";
+    public const string ExportTickets = "tickets.export";
+    public const string ReadAudit = "audit.read";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -58,5 +61,10 @@ public static class Rights
         // Billing (an area) applies the credits; it reads the ledger but does not approve it.
         [ReadCompensation] = [Roles.Area, Roles.Supervisor, Roles.Admin],
         [ApproveCompensation] = [Roles.Supervisor, Roles.Admin],
+        // The figures the authority and management are answered with: the compliance officer is a supervisor.
+        [ReadReports] = [Roles.Supervisor, Roles.Admin],
+        // A whole inbox view leaves the system with subscribers' data in it: only those who answer for it.
+        [ExportTickets] = [Roles.Supervisor, Roles.Admin],
+        [ReadAudit] = [Roles.Admin],
     };
 }
